@@ -1,0 +1,179 @@
+"""The one entry point every front end calls: analyse a project, return findings.
+
+Reading, decoding and parsing happen here, and so does turning every way a file can fail into
+one :class:`~devterms.model.Diagnostic`: the engine below only ever sees parsed modules.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import threading
+import tokenize
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import libcst as cst
+
+from devterms.engine.module import ModuleState
+from devterms.engine.run import ProjectRun
+from devterms.knowledge import Knowledge
+from devterms.model import Diagnostic, Finding
+from devterms.project import Project, SourceFile, module_name
+from devterms.rulepack import RulePack
+
+DEFAULT_BUDGET_SECONDS = 20.0
+_STACK_BYTES = 256 * 1024 * 1024
+_RECURSION_LIMIT = 60_000
+_knowledge_cache: dict[str, Knowledge] = {}
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    findings: tuple[Finding, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    lines: int
+
+
+def check_project(
+    files: Sequence[Path],
+    *,
+    pack: RulePack,
+    root: Path,
+    report_on: Collection[Path] | None = None,
+    overrides: Mapping[Path, str] | None = None,
+    display_base: Path | None = None,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    budget: float = DEFAULT_BUDGET_SECONDS,
+) -> CheckResult:
+    """Analyse ``files`` (paths of the project's Python files) as one project.
+
+    Findings of every rule in ``pack`` are returned, enabled by default or not (filtering by
+    select/ignore and ``noqa`` is the front end's job). Only findings and diagnostics located in
+    ``report_on`` (default: all ``files``) are returned, but every file contributes to cross-file
+    flows. ``overrides`` gives in-memory text for files (an editor buffer, flake8's lines).
+    Paths in the result are POSIX paths relative to ``display_base`` (default: the current
+    directory) when below it, else absolute. ``budget`` bounds the seconds spent per module.
+    """
+    base = (display_base or Path.cwd()).resolve()
+    overrides = {Path(p).resolve(): text for p, text in (overrides or {}).items()}
+    knowledge = _knowledge_cache.get(pack.version) or _knowledge_cache.setdefault(pack.version, Knowledge(pack))
+    diagnostics: list[Diagnostic] = []
+    sources: list[SourceFile] = []
+    for path in sorted({Path(f).resolve() for f in files}):
+        display = _display(path, base)
+        text = overrides.get(path)
+        if text is None:
+            text = _read(path, display, diagnostics)
+        if text is not None:
+            name, is_package = module_name(path, root)
+            sources.append(SourceFile(path, name, display, text, is_package))
+    project = Project(_unique_names(sources))
+    relevant = project.relevant({n: bool(knowledge.trigger.search(f.text)) for n, f in project.files.items()})
+    findings = _run_deep(lambda: _analyse(pack, knowledge, project, relevant, budget, diagnostics))
+    wanted = {_display(Path(p).resolve(), base) for p in report_on} if report_on is not None else None
+    return CheckResult(
+        tuple(f for f in findings if wanted is None or f.path in wanted),
+        tuple(sorted((d for d in diagnostics if wanted is None or d.path in wanted),
+                     key=lambda d: (d.path, d.line))),
+        len(sources),
+        sum(f.lines for f in sources),
+    )
+
+
+def _analyse(pack: RulePack, knowledge: Knowledge, project: Project, relevant: set[str],
+             budget: float, diagnostics: list[Diagnostic]) -> list[Finding]:
+    modules = []
+    for name in sorted(relevant):
+        module = _parse(project.files[name], diagnostics)
+        if module is not None:
+            modules.append(module)
+    run = ProjectRun(pack, knowledge, project, modules, budget)
+    findings = run.analyse()
+    for name, problem in sorted(run.failed.items()):
+        diagnostics.append(Diagnostic(project.files[name].display, 1, 0, problem))
+    failed = {project.files[name].display for name in run.failed}
+    return [f for f in findings if f.path not in failed]
+
+
+def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | None:
+    try:
+        return ModuleState(source, cst.parse_module(source.text))
+    except cst.ParserSyntaxError as error:
+        message = " ".join(error.message.split()) or "invalid syntax"
+        diagnostics.append(Diagnostic(source.display, error.raw_line, error.raw_column,
+                                      f"cannot parse: {message}"))
+    except RecursionError:
+        diagnostics.append(Diagnostic(source.display, 1, 0, "nested too deeply to parse"))
+    except (ValueError, MemoryError) as error:  # e.g. NUL bytes rejected by the tokenizer
+        diagnostics.append(Diagnostic(source.display, 1, 0, f"cannot parse: {error}"))
+    return None
+
+
+def _read(path: Path, display: str, diagnostics: list[Diagnostic]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        diagnostics.append(Diagnostic(display, 1, 0, f"cannot read: {error.strerror or error}"))
+        return None
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        text = raw.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        diagnostics.append(Diagnostic(display, 1, 0, f"cannot decode: {error}"))
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _unique_names(sources: list[SourceFile]) -> list[SourceFile]:
+    """Two files with one module name (two scripts folders, say): keep both, renamed apart."""
+    seen: dict[str, int] = {}
+    for source in sources:
+        count = seen.get(source.name, 0)
+        seen[source.name] = count + 1
+        if count:
+            source.name = f"{source.name}__{count}"
+    return sources
+
+
+def _run_deep(work: Callable[[], T]) -> T:
+    """Run ``work`` on a thread with a deep stack: real code nests deeper than CPython's default."""
+    result: list[T] = []
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old, _RECURSION_LIMIT))
+        try:
+            result.append(work())
+        except BaseException as error:  # noqa: BLE001 - re-raised on the calling thread
+            errors.append(error)
+        finally:
+            sys.setrecursionlimit(old)
+
+    old_size = threading.stack_size()
+    threading.stack_size(_STACK_BYTES)
+    try:
+        thread = threading.Thread(target=target, name="devterms-analysis")
+        thread.start()
+    finally:
+        threading.stack_size(old_size)
+    thread.join()
+    if errors:
+        raise errors[0]
+    return result[0]
+
+
+__all__ = ["CheckResult", "check_project"]

@@ -1,0 +1,188 @@
+"""What a call does to data: the heart of the rules.
+
+A call may reach the project's own code (its summary is applied), obtain platform data (a
+source), hand data to a sink, talk HTTP to a host that is either, clean data (a sanitizer), or be
+unknown, in which case its result carries whatever its receiver and arguments carried.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from devterms.knowledge import parse_endpoint
+from devterms.model import Hop
+from devterms.patterns import literal_key
+from devterms.rulepack import Arg, Sink, Source
+from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, join
+
+if TYPE_CHECKING:
+    from devterms.engine.frame import Frame
+    from devterms.engine.run import ProjectRun
+
+# Python's own semantics, not platform knowledge: methods that put their arguments into the
+# receiver, and calls that build path or URL strings from their arguments.
+MUTATORS = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "appendleft",
+                      "extendleft", "put", "put_nowait", "writerow", "writerows"})
+PATH_JOINERS = {"os.path.join": "/", "posixpath.join": "/", "ntpath.join": "/",
+                "pathlib.Path": "/", "pathlib.PurePath": "/", "pathlib.PosixPath": "/",
+                "urllib.parse.urljoin": "", "str": "", "os.fspath": "", "os.path.abspath": "",
+                "os.path.expanduser": "", "os.path.normpath": "", "pathlib.Path().joinpath": "/"}
+_CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
+
+
+@dataclass
+class CallSite:
+    node: cst.Call
+    callee: Value
+    positional: list[Value]
+    keywords: dict[str, Value]
+    starred: Value = NOTHING
+    key: str = "()"
+    receiver: Value = NOTHING
+    arg_values: list[Value] = field(default_factory=list)
+
+    def arg(self, spec: Arg) -> Value | None:
+        if spec.kw is not None and spec.kw in self.keywords:
+            return self.keywords[spec.kw]
+        if spec.pos is not None and spec.pos < len(self.positional):
+            return self.positional[spec.pos]
+        return self.starred if self.starred is not NOTHING else None
+
+    def args_data(self, specs: tuple[Arg, ...]) -> Value:
+        if not specs:
+            return join(*(v.data_only() for v in self.arg_values))
+        return join(*(v.data_only() for v in (self.arg(s) for s in specs) if v is not None))
+
+
+def label(path: str) -> str:
+    """A call path as people read it: ``boto3.client[rekognition].index_faces``."""
+    return _CALL_SUFFIX.sub(r"[\1]", path).replace("()", "")
+
+
+class CallHandler:
+    def __init__(self, run: ProjectRun) -> None:
+        self.run = run
+        self.knowledge = run.knowledge
+
+    def call(self, frame: Frame, node: cst.Call) -> Value:
+        site = self._site(frame, node)
+        results: list[Value] = []
+        reached_project = False
+        for path in sorted(site.callee.paths):
+            result = self.run.call_project(frame, site, path)
+            if result is not None:
+                reached_project = True
+                results.append(result)
+        paths = sorted(site.callee.paths)
+        sanitized = any(self.knowledge.is_sanitizer(p) for p in paths)
+        for path in paths:
+            for source in self.knowledge.sources_for(path):
+                results.append(self._from_source(frame, site, source, label(path)))
+            client = self.knowledge.http_client_for(path)
+            if client is not None:
+                results.extend(self._http(frame, site, client.url, client.payload, label(path)))
+            for sink in self.knowledge.sinks_for(path):
+                self._check_sink(frame, site, sink, label(path))
+        if not reached_project:
+            results.append(self._default_result(frame, site, sanitized))
+        self._mutate_receiver(frame, node, site)
+        return join(*results)
+
+    # ------------------------------------------------------------------ parts
+
+    def _site(self, frame: Frame, node: cst.Call) -> CallSite:
+        callee = frame.eval(node.func)
+        receiver = frame.eval(node.func.value) if isinstance(node.func, cst.Attribute) else NOTHING
+        site = CallSite(node, callee, [], {}, receiver=receiver)
+        for arg in node.args:
+            value = frame.eval(arg.value)
+            site.arg_values.append(value)
+            if arg.star:
+                site.starred = join(site.starred, value)
+            elif arg.keyword is not None:
+                site.keywords[arg.keyword.value] = value
+            else:
+                site.positional.append(value)
+        first = node.args[0] if node.args else None
+        if first is not None and not first.star and first.keyword is None:
+            text = site.positional[0].text if site.positional else None
+            if text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
+                site.key = f"({literal_key(text)})" if literal_key(text) else "()"
+        return site
+
+    def _from_source(self, frame: Frame, site: CallSite, source: Source, what: str) -> Value:
+        platform = self.run.pack.platforms[source.platform].name
+        hop = frame.module.hop(site.node, f"{platform} data from {what}")
+        trace = Trace(f"source:{source.id}", source.platform, what, (hop,))
+        self.run.report_collection(frame, site.node, source, trace)
+        return Value(frozenset({p + site.key for p in site.callee.paths}), (trace,))
+
+    def _http(self, frame: Frame, site: CallSite, url_arg: Arg, payload: tuple[Arg, ...],
+              what: str) -> list[Value]:
+        url = site.arg(url_arg)
+        text = url.text if url is not None else None
+        found = []
+        source = self.knowledge.source_for_url(text)
+        if source is not None:
+            endpoint = parse_endpoint(text)
+            found.append(self._from_source(frame, site, source, f"{what} {endpoint.host if endpoint else ''}".strip()))
+        sink = self.knowledge.sink_for_url(text)
+        if sink is not None:
+            endpoint = parse_endpoint(text)
+            data = join(site.args_data(payload), url.data_only() if url else NOTHING)
+            self._report(frame, site.node, sink, f"{what} to {endpoint.host if endpoint else '?'}", data)
+        return found
+
+    def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str) -> None:
+        if sink.target is not None:
+            target = site.arg(sink.target)
+            if target is None or not self.knowledge.target_matches(sink, target.text):
+                return
+        self._report(frame, site.node, sink, what, site.args_data(sink.args))
+
+    def _report(self, frame: Frame, node: cst.Call, sink: Sink, what: str, data: Value) -> None:
+        if data.tainted:
+            self.run.report_sink(frame, node, sink.category, what, data)
+
+    def _default_result(self, frame: Frame, site: CallSite, sanitized: bool) -> Value:
+        paths = frozenset(p + site.key for p in site.callee.paths)
+        text = self._built_text(site)
+        if sanitized:
+            return Value(paths, (), text)
+        args = join(*(v.data_only() for v in site.arg_values))
+        if args.tainted:
+            args = args.with_hop(frame.module.hop(site.node, f"passed to {frame.module.snippet(site.node.func)}()"))
+        return Value(paths, join(site.callee.data_only(), args).traces, text)
+
+    def _built_text(self, site: CallSite) -> str | None:
+        """The string a path/URL builder or ``str.format`` call returns, as a template."""
+        func = site.node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "format" and site.receiver.text:
+            return concat_text([_format_holes(site.receiver.text)])
+        for path in site.callee.paths:
+            separator = PATH_JOINERS.get(path)
+            if separator is not None and site.positional:
+                parts: list[str | None] = []
+                if path.endswith("joinpath"):
+                    parts = [site.receiver.text, separator]
+                for i, value in enumerate(site.positional):
+                    parts.extend(([separator] if i else []) + [value.text])
+                return concat_text(parts)
+        return None
+
+    def _mutate_receiver(self, frame: Frame, node: cst.Call, site: CallSite) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in MUTATORS:
+            frame.taint_container(func.value, join(*(v.data_only() for v in site.arg_values)))
+
+
+def _format_holes(text: str) -> str:
+    return re.sub(r"\{[^{}]*\}", HOLE, text)
+
+
+def call_hop(frame: Frame, node: cst.CSTNode, note: str) -> Hop:
+    return frame.module.hop(node, note)

@@ -1,0 +1,62 @@
+"""One parsed module: its syntax tree, positions, and the functions and classes it defines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from devterms.model import Hop
+from devterms.project import SourceFile
+
+MAX_SNIPPET = 48
+
+
+class ModuleState:
+    def __init__(self, source: SourceFile, tree: cst.Module) -> None:
+        self.source = source
+        self.name = source.name
+        self.display = source.display
+        self.tree = tree
+        self._positions = MetadataWrapper(tree, unsafe_skip_copy=True).resolve(PositionProvider)
+
+    def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        found = self._positions.get(node)
+        return (found.start.line, found.start.column) if found else (1, 0)
+
+    def hop(self, node: cst.CSTNode, note: str) -> Hop:
+        line, column = self.position(node)
+        return Hop(self.display, line, column, note)
+
+    def snippet(self, node: cst.CSTNode) -> str:
+        """A short one-line rendering of ``node`` for flow notes."""
+        code = " ".join(self.tree.code_for_node(node).split())
+        return code if len(code) <= MAX_SNIPPET else code[: MAX_SNIPPET - 1] + "…"
+
+
+def parameters(params: cst.Parameters) -> Iterator[tuple[cst.Param, str]]:
+    """Every parameter with its kind, in binding order."""
+    for p in params.posonly_params:
+        yield p, "positional"
+    for p in params.params:
+        yield p, "positional"
+    if isinstance(params.star_arg, cst.Param):
+        yield params.star_arg, "varargs"
+    for p in params.kwonly_params:
+        yield p, "keyword"
+    if params.star_kwarg is not None:
+        yield params.star_kwarg, "kwargs"
+
+
+def decorator_names(node: cst.FunctionDef) -> set[str]:
+    names = set()
+    for decorator in node.decorators:
+        expr = decorator.decorator
+        if isinstance(expr, cst.Call):
+            expr = expr.func
+        if isinstance(expr, cst.Attribute):
+            names.add(expr.attr.value)
+        elif isinstance(expr, cst.Name):
+            names.add(expr.value)
+    return names

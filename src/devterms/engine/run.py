@@ -1,0 +1,371 @@
+"""One analysis of a project: modules run in import order, round after round, to a fixpoint.
+
+Each round executes every relevant module's top level, then summarises every function it
+defines (parameters stand for whatever a caller will pass). Calls into the project apply the
+callee's summary for the calling context (what the arguments *are*: their call paths and
+string templates), so a client object or a URL constant passed to a helper keeps its meaning.
+Rounds repeat while the heap or any summary still changes, at most :data:`MAX_ROUNDS` times;
+a summary needed while it is being computed (recursion) uses the previous round's.
+"""
+
+from __future__ import annotations
+
+import time
+
+import libcst as cst
+
+from devterms.engine.calls import CallHandler, CallSite
+from devterms.engine.frame import Frame, function_kind, function_params
+from devterms.engine.module import ModuleState
+from devterms.engine.state import (
+    ClassInfo, ContextKey, Findings, FunctionInfo, Heap, HeapWrite, Pending, Summary,
+)
+from devterms.knowledge import Knowledge
+from devterms.model import Finding, Hop
+from devterms.project import Project
+from devterms.rulepack import RulePack, Source
+from devterms.values import NOTHING, Trace, Value, join, merge_traces
+
+MAX_ROUNDS = 4
+MAX_CONTEXTS = 8
+MAX_CALL_DEPTH = 24
+TICKS_PER_CLOCK_CHECK = 1024
+
+
+class BudgetExceeded(Exception):
+    """The per-module time budget ran out; the module gets a DT000 diagnostic instead."""
+
+
+class ProjectRun:
+    def __init__(self, pack: RulePack, knowledge: Knowledge, project: Project,
+                 modules: list[ModuleState], budget: float) -> None:
+        self.pack = pack
+        self.knowledge = knowledge
+        self.project = project
+        self.modules = {m.name: m for m in modules}
+        self.heap = Heap()
+        self.findings = Findings()
+        self.calls = CallHandler(self)
+        self.functions: dict[str, FunctionInfo] = {}
+        self.classes: dict[str, ClassInfo] = {}
+        self._summaries: dict[ContextKey, Summary] = {}
+        self._previous: dict[ContextKey, Summary] = {}
+        self._contexts: dict[str, set[ContextKey]] = {}
+        self._in_progress: set[ContextKey] = set()
+        self._budget = budget
+        self._deadline = 0.0
+        self._ticks = 0
+        self.failed: dict[str, str] = {}
+
+    # ------------------------------------------------------------ the fixpoint
+
+    def analyse(self) -> list[Finding]:
+        previous: dict[ContextKey, tuple[object, ...]] = {}
+        for _ in range(MAX_ROUNDS):
+            heap_version = self.heap.version
+            self.findings = Findings()
+            self._previous, self._summaries, self._contexts = self._summaries, {}, {}
+            for module in self._in_import_order():
+                self._run_module(module)
+            current = {k: s.fingerprint() for k, s in self._summaries.items()}
+            if self.heap.version == heap_version and current == previous:
+                break
+            previous = current
+        return self.findings.all()
+
+    def _in_import_order(self) -> list[ModuleState]:
+        ordered: list[ModuleState] = []
+        seen: set[str] = set()
+
+        def visit(name: str) -> None:
+            if name in seen or name not in self.modules:
+                return
+            seen.add(name)
+            for dependency in sorted(self.modules[name].source.imports):
+                visit(dependency)
+            ordered.append(self.modules[name])
+
+        for name in sorted(self.modules):
+            visit(name)
+        return ordered
+
+    def _run_module(self, module: ModuleState) -> None:
+        if module.name in self.failed:
+            return
+        self._deadline = time.monotonic() + self._budget
+        try:
+            Frame(self, module, module.name).run_block(module.tree.body)
+            for info in [f for f in self.functions.values() if f.module is module]:
+                self.summary_for(info, self.default_binding(info))
+        except BudgetExceeded:
+            self.failed[module.name] = f"analysis took longer than {self._budget:g}s; skipped"
+        except RecursionError:
+            self.failed[module.name] = "nested too deeply to analyse; skipped"
+
+    def tick(self) -> None:
+        self._ticks += 1
+        if self._ticks % TICKS_PER_CLOCK_CHECK == 0 and time.monotonic() > self._deadline:
+            raise BudgetExceeded
+
+    # ------------------------------------------------------------ definitions
+
+    def define_function(self, frame: Frame, node: cst.FunctionDef | cst.Lambda) -> FunctionInfo:
+        if isinstance(node, cst.Lambda):
+            line, column = frame.module.position(node)
+            qualname = f"{frame.qualname}.<lambda:{line}:{column}>"
+        else:
+            qualname = f"{frame.qualname}.{node.name.value}"
+        if frame.function is not None and not isinstance(node, cst.Lambda):
+            qualname = f"{frame.qualname}.<locals>.{node.name.value}"
+        in_class = frame.class_info is not None and isinstance(node, cst.FunctionDef)
+        info = FunctionInfo(
+            qualname, node, frame.module, function_params(node),
+            kind=function_kind(node, in_class) if isinstance(node, cst.FunctionDef) else "function",
+            class_path=frame.class_info.qualname if in_class and frame.class_info else None,
+            outer=frame,
+        )
+        for param, _kind in _defaults(node):
+            info.defaults[param.name.value] = frame.eval(param.default)  # type: ignore[arg-type]
+        self.functions[qualname] = info
+        if in_class and frame.class_info is not None and isinstance(node, cst.FunctionDef):
+            frame.class_info.methods[node.name.value] = info
+        return info
+
+    def define_class(self, frame: Frame, node: cst.ClassDef, bases: list[str]) -> ClassInfo:
+        qualname = f"{frame.qualname}.{node.name.value}"
+        info = ClassInfo(qualname, frame.module, bases)
+        self.classes[qualname] = info
+        return info
+
+    def resolve_module(self, dotted: str, module: ModuleState) -> str | None:
+        return self.project.resolve_module(dotted, module.source)
+
+    def method(self, class_path: str, name: str, depth: int = 0) -> FunctionInfo | None:
+        info = self.classes.get(class_path)
+        if info is None or depth > 16:
+            return None
+        if name in info.methods:
+            return info.methods[name]
+        for base in info.bases:
+            found = self.method(base, name, depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    # ------------------------------------------------------------ attributes
+
+    def deref(self, value: Value) -> Value:
+        stored = [self.heap.get(p) for p in value.paths]
+        return join(value, *(s for s in stored if s is not None))
+
+    def load_attribute(self, frame: Frame, owner: Value, attr: str, node: cst.CSTNode) -> Value:
+        keys = [f"{p}.{attr}" for p in owner.paths]
+        found = [Value(frozenset(keys), owner.traces)]
+        for path in owner.paths:
+            stored = self.heap.get(f"{path}.{attr}")
+            if stored is None and path.endswith("()"):
+                stored = self.heap.get(f"{path[:-2]}.{attr}")  # a class attribute
+            if stored is not None:
+                found.append(stored)
+            if path.endswith("()"):
+                prop = self.method(path[:-2], attr)
+                if prop is not None and prop.kind == "property":
+                    site = CallSite(node, Value(frozenset({path})), [], {})  # type: ignore[arg-type]
+                    found.append(self._apply(frame, site, prop, Value(frozenset({path}))))
+        return join(*found)
+
+    def store_attribute(self, frame: Frame, owner: Value, attr: str, value: Value) -> None:
+        for path in owner.paths:
+            key = f"{path}.{attr}"
+            concrete = Value(value.paths, value.concrete_traces, value.text)
+            if concrete != NOTHING:
+                self.heap.store(key, concrete)
+            if frame.summary is not None and frame.function is not None:
+                prefix = _param_prefix(frame.function)
+                for trace in value.traces:
+                    if trace.origin.startswith(prefix):
+                        frame.summary.heap_writes.append(HeapWrite(key, trace.origin, trace.hops))
+
+    # ------------------------------------------------------------ calls
+
+    def call_project(self, frame: Frame, site: CallSite, path: str) -> Value | None:
+        """Apply the project's own function, method or class that ``path`` names, if any."""
+        if path in self.functions:
+            info = self.functions[path]
+            if info.kind == "classmethod" and info.class_path:
+                return self._apply(frame, site, info, Value(frozenset({info.class_path})))
+            return self._apply(frame, site, info, None)
+        if path in self.classes:
+            instance = Value(frozenset({path + "()"}))
+            init = self.method(path, "__init__")
+            if init is not None:
+                self._apply(frame, site, init, instance)
+            return instance
+        owner, dot, name = path.rpartition(".")
+        if dot and owner.endswith("()"):
+            info = self.method(owner[:-2], name)
+            if info is not None:
+                bound = None if info.kind == "staticmethod" else Value(frozenset({owner}))
+                if info.kind == "classmethod":
+                    bound = Value(frozenset({owner[:-2]}))
+                return self._apply(frame, site, info, bound)
+            if name == "__call__" or owner[:-2] in self.classes:
+                return None
+        return None
+
+    def _apply(self, frame: Frame, site: CallSite, info: FunctionInfo, bound: Value | None) -> Value:
+        binding = bind_arguments(info, site, bound)
+        summary = self.summary_for(info, binding)
+        prefix = _param_prefix(info)
+
+        def entry(name: str) -> Hop:
+            return frame.module.hop(site.node, f"passed as `{name}` to {info.short}()")
+
+        traces = []
+        for trace in summary.ret.traces:
+            if trace.origin.startswith(prefix):
+                name = trace.origin[len(prefix):]
+                for outer in binding.get(name, NOTHING).traces:
+                    traces.append(outer.extended((entry(name), *trace.hops)))
+            elif trace.is_param:
+                traces.append(trace)
+            else:
+                hop = frame.module.hop(site.node, f"returned by {info.short}()")
+                traces.append(trace.extended((hop,)))
+        for pending in summary.pending:
+            name = pending.param[len(prefix):]
+            for outer in binding.get(name, NOTHING).traces:
+                flow = outer.hops + (entry(name),) + pending.hops
+                self._sink_reached(frame, site.node, pending.category, pending.sink_label, outer, flow)
+        for write in summary.heap_writes:
+            name = write.param[len(prefix):]
+            data = binding.get(name, NOTHING)
+            traces_in = [t.extended((entry(name), *write.hops)) for t in data.concrete_traces]
+            if traces_in:
+                self.heap.store(write.key, Value(traces=merge_traces(traces_in)))
+        return Value(summary.ret.paths, merge_traces(traces), summary.ret.text)
+
+    def default_binding(self, info: FunctionInfo) -> dict[str, Value]:
+        if info.class_path and info.binds_self and info.params:
+            bound = info.class_path if info.kind == "classmethod" else info.class_path + "()"
+            return {info.params[0].name: Value(frozenset({bound}))}
+        return {}
+
+    def summary_for(self, info: FunctionInfo, binding: dict[str, Value]) -> Summary:
+        context = tuple(sorted(
+            (name, v.paths, v.text) for name, v in binding.items() if v.paths or v.text
+        ))
+        key: ContextKey = (info.qualname, context)
+        contexts = self._contexts.setdefault(info.qualname, set())
+        if key not in contexts and len(contexts) >= MAX_CONTEXTS:
+            key, binding = (info.qualname, ()), {}
+        if key in self._summaries:
+            return self._summaries[key]
+        if key in self._in_progress or len(self._in_progress) > MAX_CALL_DEPTH:
+            return self._previous.get(key, Summary())
+        contexts.add(key)
+        self._in_progress.add(key)
+        summary = Summary()
+        env = {}
+        prefix = _param_prefix(info)
+        for param in info.params:
+            known = binding.get(param.name, NOTHING)
+            env[param.name] = Value(known.paths, (Trace(prefix + param.name, "", "", ()),), known.text)
+        body = Frame(self, info.module, info.qualname, function=info, summary=summary, env=env,
+                     parent=info.outer)
+        try:
+            if isinstance(info.node, cst.Lambda):
+                summary.ret = body.eval(info.node.body)
+            else:
+                body.run_block(body.body_of(info.node.body))
+        finally:
+            self._in_progress.discard(key)
+        self._summaries[key] = summary
+        return summary
+
+    # ------------------------------------------------------------ findings
+
+    def report_sink(self, frame: Frame, node: cst.CSTNode, category: str, what: str,
+                    data: Value) -> None:
+        sink_hop = frame.module.hop(node, f"reaches {what}")
+        for trace in data.traces:
+            if trace.is_param:
+                if frame.summary is not None:
+                    frame.summary.pending.append(
+                        Pending(trace.origin, what, category, trace.hops + (sink_hop,)))
+            else:
+                self._sink_reached(frame, node, category, what, trace, trace.hops + (sink_hop,))
+
+    def _sink_reached(self, frame: Frame, node: cst.CSTNode, category: str, what: str,
+                      trace: Trace, flow: tuple[Hop, ...]) -> None:
+        if trace.is_param:
+            if frame.summary is not None:
+                frame.summary.pending.append(Pending(trace.origin, what, category, flow))
+            return
+        rule = self.pack.rule_for_category(category)
+        if rule is not None:
+            self._emit(frame, node, rule.code, trace, what, flow)
+
+    def report_collection(self, frame: Frame, node: cst.CSTNode, source: Source,
+                          trace: Trace) -> None:
+        """Sources that are themselves violations (unofficial scrapers) report at collection."""
+        if source.kind != "scraper":
+            return
+        rule = self.pack.rule_for_category("scraping")
+        if rule is not None:
+            self._emit(frame, node, rule.code, trace, trace.source, trace.hops)
+
+    def _emit(self, frame: Frame, node: cst.CSTNode, code: str, trace: Trace, what: str,
+              flow: tuple[Hop, ...]) -> None:
+        rule = self.pack.rules[code]
+        platform = self.pack.platforms[trace.platform]
+        line, column = frame.module.position(node)
+        message = rule.message.format_map(
+            _Defaulting(platform=platform.name, source=trace.source, sink=what))
+        clauses = tuple(c.id for c in self.pack.clauses_for(rule, trace.platform))
+        self.findings.add(Finding(frame.module.display, line, column, rule.code, message,
+                                  rule.severity, trace.platform, rule.sink_category, clauses,
+                                  flow))
+
+
+class _Defaulting(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _param_prefix(info: FunctionInfo) -> str:
+    return f"param:{info.qualname}:"
+
+
+def _defaults(node: cst.FunctionDef | cst.Lambda) -> list[tuple[cst.Param, str]]:
+    from devterms.engine.module import parameters
+
+    return [(p, kind) for p, kind in parameters(node.params) if p.default is not None]
+
+
+def bind_arguments(info: FunctionInfo, site: CallSite, bound: Value | None) -> dict[str, Value]:
+    """Map a call's argument values to the callee's parameter names, as Python would."""
+    params = list(info.params)
+    binding: dict[str, Value] = {}
+    if bound is not None and params and info.kind != "staticmethod":
+        binding[params.pop(0).name] = bound
+    positional = [p for p in params if p.kind == "positional"]
+    for param, value in zip(positional, site.positional):
+        binding[param.name] = value
+    varargs = next((p for p in params if p.kind == "varargs"), None)
+    kwargs = next((p for p in params if p.kind == "kwargs"), None)
+    if varargs is not None:
+        binding[varargs.name] = join(*site.positional[len(positional):])
+    for keyword, value in site.keywords.items():
+        named = next((p for p in params if p.name == keyword and p.kind in ("positional", "keyword")), None)
+        if named is not None:
+            binding[named.name] = value
+        elif kwargs is not None:
+            binding[kwargs.name] = join(binding.get(kwargs.name, NOTHING), value)
+    for param in params:
+        if param.name not in binding:
+            if site.starred is not NOTHING:
+                binding[param.name] = site.starred
+            elif param.name in info.defaults:
+                binding[param.name] = info.defaults[param.name]
+    return binding

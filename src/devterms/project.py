@@ -1,0 +1,112 @@
+"""The project as the engine sees it: its modules, their names, and which of them can matter.
+
+Module names follow what ``import`` would find from the project root (with ``src/`` layouts
+and script folders that import their siblings). The pre-screen is textual and cheap: a module is
+*relevant* when it mentions a trigger word of the rule pack, or is connected to such a module
+through the project's own imports (either direction). Only relevant modules are parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_IMPORT_LINE = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<from>\.*[\w.]*)[ \t]+import[ \t]+(?P<names>[^#\n]+)"
+    r"|import[ \t]+(?P<modules>[^#\n]+))",
+    re.M,
+)
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    name: str          # dotted module name
+    display: str       # the path as reported
+    text: str
+    is_package: bool
+    imports: set[str] = field(default_factory=set)
+
+    @property
+    def package(self) -> str:
+        return self.name if self.is_package else self.name.rpartition(".")[0]
+
+    @property
+    def lines(self) -> int:
+        return self.text.count("\n") + 1
+
+
+def module_name(path: Path, root: Path) -> tuple[str, bool]:
+    """Dotted name of a file below ``root`` (``src/`` stripped), and whether it is a package."""
+    try:
+        relative = path.resolve().relative_to(root.resolve())
+    except ValueError:
+        relative = Path(path.name)
+    parts = list(relative.with_suffix("").parts)
+    if parts and parts[0] == "src" and len(parts) > 1:
+        parts = parts[1:]
+    is_package = bool(parts) and parts[-1] == "__init__"
+    if is_package:
+        parts = parts[:-1]
+    return ".".join(parts) or "__init__", is_package
+
+
+class Project:
+    def __init__(self, files: Iterable[SourceFile]) -> None:
+        self.files = {f.name: f for f in files}
+        for f in self.files.values():
+            f.imports = self._scan_imports(f)
+
+    def resolve_module(self, name: str, importer: SourceFile) -> str | None:
+        """The project module an absolute import names, trying the importer's folders too."""
+        folder = importer.package
+        candidates = [name]
+        while folder:
+            candidates.append(f"{folder}.{name}")
+            folder = folder.rpartition(".")[0]
+        for candidate in candidates:
+            if candidate in self.files:
+                return candidate
+        return None
+
+    def absolute(self, module: str, level: int, importer: SourceFile) -> str:
+        """Resolve ``from <level dots><module>`` relative to the importer's package."""
+        if level == 0:
+            return module
+        base = importer.package.split(".") if importer.package else []
+        base = base[: len(base) - (level - 1)] if level > 1 else base
+        return ".".join([*base, module] if module else base)
+
+    def relevant(self, is_triggered: Mapping[str, bool]) -> set[str]:
+        """Triggered modules and every module connected to one through project imports."""
+        neighbours: dict[str, set[str]] = {name: set() for name in self.files}
+        for f in self.files.values():
+            for target in f.imports:
+                neighbours[f.name].add(target)
+                neighbours[target].add(f.name)
+        seen = {name for name, hit in is_triggered.items() if hit}
+        stack = list(seen)
+        while stack:
+            for other in neighbours[stack.pop()]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        return seen
+
+    def _scan_imports(self, f: SourceFile) -> set[str]:
+        found: set[str] = set()
+        for match in _IMPORT_LINE.finditer(f.text):
+            if match["from"] is not None:
+                dots = len(match["from"]) - len(match["from"].lstrip("."))
+                base = self.absolute(match["from"].lstrip("."), dots, f)
+                names = [n.split(" as ")[0].strip(" ()\\") for n in match["names"].split(",")]
+                targets = [f"{base}.{n}" if base else n for n in names if n] + [base]
+            else:
+                targets = [m.split(" as ")[0].strip() for m in match["modules"].split(",")]
+            for target in targets:
+                resolved = self.resolve_module(target, f) if target else None
+                if resolved and resolved != f.name:
+                    found.add(resolved)
+        return found

@@ -1,0 +1,134 @@
+"""What the engine knows about an expression: what it is, where its data came from, its text.
+
+A :class:`Value` joins three small facts. ``paths`` are call paths naming what the object is
+(``tweepy.Client()``, ``requests``, a project function ``pkg.mod.fetch``); ``traces`` say which
+platform data it carries and how that data got here; ``text`` is a string template of its
+constant value, if it has one, where :data:`HOLE` stands for an unknown part
+(``f"https://api.x.com/2/users/{uid}"`` is ``"https://api.x.com/2/users/\\0"``).
+
+A trace's ``origin`` is either a concrete source (``source:<id>``) or a parameter of the
+function being summarised (``param:<name>``); the latter is replaced by the caller's data when the
+summary is applied. Everything here is immutable so values can be shared and compared cheaply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from devterms.model import Hop
+
+HOLE = "\0"
+MAX_PATHS = 8
+MAX_TRACES = 4
+MAX_HOPS = 16
+MAX_TEXT = 512
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    origin: str
+    platform: str
+    source: str
+    hops: tuple[Hop, ...]
+
+    @property
+    def is_param(self) -> bool:
+        return self.origin.startswith("param:")
+
+    @property
+    def param(self) -> str:
+        return self.origin[len("param:"):]
+
+    def extended(self, hops: Iterable[Hop]) -> Trace:
+        combined = self.hops
+        for hop in hops:
+            if combined and (combined[-1].path, combined[-1].line) == (hop.path, hop.line):
+                if combined[-1].note == hop.note or not hop.note:
+                    continue
+            combined += (hop,)
+        if len(combined) > MAX_HOPS:  # keep where it started and where it arrived
+            combined = combined[:3] + combined[-(MAX_HOPS - 3):]
+        return Trace(self.origin, self.platform, self.source, combined)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    paths: frozenset[str] = field(default_factory=frozenset)
+    traces: tuple[Trace, ...] = ()
+    text: str | None = None
+
+    @property
+    def tainted(self) -> bool:
+        return bool(self.traces)
+
+    @property
+    def concrete_traces(self) -> tuple[Trace, ...]:
+        return tuple(t for t in self.traces if not t.is_param)
+
+    def with_hop(self, hop: Hop) -> Value:
+        if not self.traces:
+            return self
+        return Value(self.paths, tuple(t.extended((hop,)) for t in self.traces), self.text)
+
+    def data_only(self) -> Value:
+        """The data this value carries, without what it is (for results of unknown calls)."""
+        return Value(traces=self.traces) if self.traces else NOTHING
+
+    def with_paths(self, paths: Iterable[str]) -> Value:
+        return Value(_cap_paths(paths), self.traces, self.text)
+
+    def with_text(self, text: str | None) -> Value:
+        return Value(self.paths, self.traces, _cap_text(text))
+
+
+NOTHING = Value()
+
+
+def join(*values: Value) -> Value:
+    """The least value that over-approximates all of ``values`` (used at merges and unions)."""
+    present = [v for v in values if v is not NOTHING]
+    if not present:
+        return NOTHING
+    if len(present) == 1:
+        return present[0]
+    paths = _cap_paths(p for v in present for p in v.paths)
+    traces = merge_traces(t for v in present for t in v.traces)
+    texts = {v.text for v in present}
+    text = texts.pop() if len(texts) == 1 else None
+    return Value(paths, traces, text)
+
+
+def merge_traces(traces: Iterable[Trace]) -> tuple[Trace, ...]:
+    """One trace per origin (the first seen, so flows stay short), at most :data:`MAX_TRACES`."""
+    seen: dict[str, Trace] = {}
+    for trace in traces:
+        seen.setdefault(trace.origin, trace)
+    ordered = sorted(seen.values(), key=lambda t: (t.is_param, t.origin))
+    return tuple(ordered[:MAX_TRACES])
+
+
+def tainted_only(value: Value) -> Value:
+    return Value(traces=value.traces) if value.traces else NOTHING
+
+
+def concat_text(parts: Iterable[str | None]) -> str | None:
+    """Concatenate string templates; an unknown part becomes a hole."""
+    out = []
+    for part in parts:
+        out.append(HOLE if part is None else part)
+    text = "".join(out)
+    while HOLE + HOLE in text:
+        text = text.replace(HOLE + HOLE, HOLE)
+    return None if text == HOLE else _cap_text(text)
+
+
+def _cap_paths(paths: Iterable[str]) -> frozenset[str]:
+    unique = sorted(set(paths), key=lambda p: (len(p), p))
+    return frozenset(unique[:MAX_PATHS])
+
+
+def _cap_text(text: str | None) -> str | None:
+    if text is None or len(text) <= MAX_TEXT:
+        return text
+    return text[:MAX_TEXT] + HOLE
