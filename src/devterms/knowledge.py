@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from devterms.patterns import CallMatcher, host_matches
-from devterms.rulepack import HttpClient, RulePack, Sink, Source
+from devterms.rulepack import HttpClient, RulePack, Sink, Source, Storage
 from devterms.values import HOLE
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//(?P<host>[^/?#\0]*)(?P<rest>.*)", re.I | re.S)
@@ -51,6 +51,7 @@ class Knowledge:
         self.sinks = CallMatcher((c, s) for s in pack.sinks for c in s.calls)
         self.http_clients = CallMatcher((c, h) for h in pack.http_clients for c in h.calls)
         self.sanitizers = CallMatcher((c, z) for z in pack.sanitizers for c in z.calls)
+        self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)
         self._host_sources = [(s, pack.expand_hosts(s.hosts)) for s in pack.sources if s.hosts]
         self._endpoint_sinks = [
             (s, pack.expand_hosts(s.hosts)) for s in pack.sinks if s.hosts and not s.calls
@@ -67,6 +68,9 @@ class Knowledge:
     def http_client_for(self, path: str) -> HttpClient | None:
         found = self.http_clients.match(path)
         return found[0] if found else None  # type: ignore[return-value]
+
+    def storage_for(self, path: str) -> list[Storage]:
+        return self.storage.match(path)  # type: ignore[return-value]
 
     def is_sanitizer(self, path: str) -> bool:
         return bool(self.sanitizers.match(path))

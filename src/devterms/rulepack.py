@@ -23,6 +23,8 @@ from devterms.schema import Entry, RulePackError, load_yaml_file
 SEVERITIES = ("error", "warning", "note")
 CONFIDENCES = ("high", "medium", "low")
 SOURCE_KINDS = ("api", "scraper")
+STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql")
+RECEIVER = "receiver"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +34,10 @@ class Arg:
     pos: int | None
     kw: str | None
 
-    def describe(self) -> str:
-        return self.kw if self.kw else f"argument {self.pos}"
+    @property
+    def is_receiver(self) -> bool:
+        """``receiver`` in the pack: the object the method is called on (``f`` in ``f.write``)."""
+        return self.pos is None and self.kw is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,25 @@ class Sanitizer:
 
 
 @dataclass(frozen=True, slots=True)
+class Storage:
+    """Calls that move data to or from files and tables, so flows can pass through disk.
+
+    ``opener``: the result is a handle on ``path`` (reading it yields what the file holds);
+    ``writer``: ``data`` is written to ``path``; ``downloader``: the call's own result (a
+    download) is written to ``path``, and a returned path names it; ``lister``: the result names
+    files inside folder ``path``; ``sql``: a statement (``path``) that writes ``data`` into, or
+    reads from, the table it names.
+    """
+
+    id: str
+    kind: str
+    description: str
+    calls: tuple[str, ...]
+    path: Arg
+    data: tuple[Arg, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
@@ -142,6 +165,7 @@ class RulePack:
     sinks: tuple[Sink, ...]
     http_clients: tuple[HttpClient, ...]
     sanitizers: tuple[Sanitizer, ...]
+    storage: tuple[Storage, ...]
     rules: dict[str, Rule]
     host_groups: dict[str, tuple[str, ...]]
     version: str
@@ -209,12 +233,12 @@ def _arg(entry: Entry, key: str, value: object) -> Arg:
     if isinstance(value, int) and not isinstance(value, bool):
         return Arg(value, None)
     if isinstance(value, str):
-        return Arg(None, value)
+        return Arg(None, None) if value == RECEIVER else Arg(None, value)
     if isinstance(value, dict) and set(value) <= {"pos", "kw"} and value:
         pos, kw = value.get("pos"), value.get("kw")
         if (pos is None or (isinstance(pos, int) and pos >= 0)) and (kw is None or isinstance(kw, str)):
             return Arg(pos, kw)
-    raise entry.error(key, "must be a position, a keyword, or {pos: N, kw: name}")
+    raise entry.error(key, "must be a position, a keyword, receiver, or {pos: N, kw: name}")
 
 
 def _args(entry: Entry, key: str) -> tuple[Arg, ...]:
@@ -251,7 +275,8 @@ def _hosts(entry: Entry, groups: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
-    known = {"platforms", "clauses", "sources", "sinks", "http_clients", "sanitizers", "rules", "host_groups"}
+    known = {"platforms", "clauses", "sources", "sinks", "http_clients", "sanitizers", "storage",
+             "rules", "host_groups"}
     for section, entries in sections.items():
         if section not in known:
             raise RulePackError(entries[0].file if entries else "?", section, None,
@@ -330,6 +355,18 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         e.finish()
         sanitizers.append(z)
 
+    storage = []
+    for e in sections.get("storage", []):
+        path = _args(e, "path")
+        if len(path) != 1:
+            raise e.error("path", "must name exactly one argument (or receiver)")
+        st = Storage(e.identifier("id"), e.choice("kind", STORAGE_KINDS), e.str("description"),
+                     _calls(e), path[0], _args(e, "data"))
+        if st.kind == "writer" and not st.data:
+            raise e.error("data", "a writer needs the argument that holds the data")
+        e.finish()
+        storage.append(st)
+
     rules: dict[str, Rule] = {}
     for e in sections.get("rules", []):
         r = Rule(
@@ -349,7 +386,7 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         if s.category not in categories:
             raise RulePackError(s.id, "sinks", "category", f"{s.category!r} has no rule")
     return RulePack(platforms, clauses, tuple(sources), tuple(sinks), tuple(http_clients),
-                    tuple(sanitizers), rules, groups, version)
+                    tuple(sanitizers), tuple(storage), rules, groups, version)
 
 
 def _document(entry: Entry, raw: object) -> Document:

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from devterms.knowledge import parse_endpoint
-from devterms.model import Hop
 from devterms.patterns import literal_key
-from devterms.rulepack import Arg, Sink, Source
+from devterms.rulepack import Arg, Sink, Source, Storage
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, join
 
 if TYPE_CHECKING:
@@ -46,6 +45,8 @@ class CallSite:
     arg_values: list[Value] = field(default_factory=list)
 
     def arg(self, spec: Arg) -> Value | None:
+        if spec.is_receiver:
+            return self.receiver
         if spec.kw is not None and spec.kw in self.keywords:
             return self.keywords[spec.kw]
         if spec.pos is not None and spec.pos < len(self.positional):
@@ -89,8 +90,12 @@ class CallHandler:
                 self._check_sink(frame, site, sink, label(path))
         if not reached_project:
             results.append(self._default_result(frame, site, sanitized))
+        result = join(*results)
+        for path in paths:
+            for entry in self.knowledge.storage_for(path):
+                result = self._storage(frame, site, entry, result)
         self._mutate_receiver(frame, node, site)
-        return join(*results)
+        return result
 
     # ------------------------------------------------------------------ parts
 
@@ -107,12 +112,59 @@ class CallHandler:
                 site.keywords[arg.keyword.value] = value
             else:
                 site.positional.append(value)
+        self._read_back(frame, site)
         first = node.args[0] if node.args else None
         if first is not None and not first.star and first.keyword is None:
             text = site.positional[0].text if site.positional else None
             if text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
                 site.key = f"({literal_key(text)})" if literal_key(text) else "()"
         return site
+
+    def _read_back(self, frame: Frame, site: CallSite) -> None:
+        """An argument or receiver that names a file holding platform data carries that data."""
+        persisted = self.run.persistence
+        if not persisted.files:
+            return
+
+        def load(value: Value) -> Value:
+            traces = persisted.read_file(value.text, frame.module.hop(site.node, ""))
+            return join(value, Value(traces=traces)) if traces else value
+
+        site.receiver = load(site.receiver)
+        site.positional = [load(v) for v in site.positional]
+        site.keywords = {k: load(v) for k, v in site.keywords.items()}
+        site.arg_values = [*site.positional, *site.keywords.values(), site.starred]
+
+    def _storage(self, frame: Frame, site: CallSite, entry: Storage, result: Value) -> Value:
+        """Files and tables: remember what is written, hand back what is read."""
+        persisted = self.run.persistence
+        where = site.arg(entry.path)
+        template = where.text if where is not None else None
+        hop = frame.module.hop(site.node, "")
+        if entry.kind == "opener":
+            return join(result, Value(traces=persisted.read_file(template, hop))).with_text(template)
+        if entry.kind == "lister":
+            listed = template.replace("*", HOLE) if template and "*" in template else (
+                concat_text([template, "/", None]) if template else None)
+            return result.with_text(listed)
+        data = site.args_data(entry.data) if entry.data else NOTHING
+        if entry.kind == "sql":
+            read = persisted.execute_sql(template, data, hop)
+            if read:
+                result = join(result, Value(traces=read))
+                if isinstance(site.node.func, cst.Attribute):
+                    frame.taint_container(site.node.func.value, Value(traces=read))
+            return result
+        if entry.kind == "downloader":
+            data = join(data, result.data_only())
+        persisted.write_file(template, data, hop)
+        if data.tainted:
+            handle = site.node.func.value if entry.path.is_receiver else _arg_node(site.node, entry.path)
+            if isinstance(handle, (cst.Name, cst.Attribute)):
+                frame.taint_container(handle, data)  # a handle or temp file now holds the data
+        if entry.kind == "downloader" and template is not None:
+            return result.with_text(concat_text([template, "/", None]))
+        return result
 
     def _from_source(self, frame: Frame, site: CallSite, source: Source, what: str) -> Value:
         platform = self.run.pack.platforms[source.platform].name
@@ -170,7 +222,9 @@ class CallHandler:
                 if path.endswith("joinpath"):
                     parts = [site.receiver.text, separator]
                 for i, value in enumerate(site.positional):
-                    parts.extend(([separator] if i else []) + [value.text])
+                    if i and _names_below(value.text, site.positional[0].text):
+                        parts = []  # os.walk/glob already gave a full path below the folder
+                    parts.extend(([separator] if parts else []) + [value.text])
                 return concat_text(parts)
         return None
 
@@ -180,9 +234,23 @@ class CallHandler:
             frame.taint_container(func.value, join(*(v.data_only() for v in site.arg_values)))
 
 
+def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
+    positional = [a for a in node.args if a.keyword is None and not a.star]
+    for arg in node.args:
+        if arg.keyword is not None and arg.keyword.value == spec.kw:
+            return arg.value
+    if spec.pos is not None and spec.pos < len(positional):
+        return positional[spec.pos].value
+    return None
+
+
+def _names_below(text: str | None, folder: str | None) -> bool:
+    if not text or not folder:
+        return False
+    prefix = folder.split(HOLE, 1)[0].rstrip("/")
+    return bool(prefix) and text.startswith(prefix + "/")
+
+
 def _format_holes(text: str) -> str:
     return re.sub(r"\{[^{}]*\}", HOLE, text)
 
-
-def call_hop(frame: Frame, node: cst.CSTNode, note: str) -> Hop:
-    return frame.module.hop(node, note)

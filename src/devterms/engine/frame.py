@@ -114,6 +114,12 @@ class Frame:
         self.eval(node.value)
 
     def stmt_Assign(self, node: cst.Assign) -> None:
+        pairs = _literal_pairs(node)
+        if pairs is not None:  # a, b = x, y
+            values = [self.eval(v) for _, v in pairs]
+            for (target, _), value in zip(pairs, values):
+                self.assign(target, value, node)
+            return
         value = self.eval(node.value)
         for target in node.targets:
             self.assign(target.target, value, node)
@@ -174,7 +180,7 @@ class Frame:
         self.run_branches(branches)
 
     def stmt_For(self, node: cst.For) -> None:
-        items = self.eval(node.iter).data_only()
+        items = _element(self.eval(node.iter))
         self.loop(lambda: self.assign(node.target, items, node), self.body_of(node.body))
         if node.orelse is not None:
             self.run_block(self.body_of(node.orelse))
@@ -273,9 +279,9 @@ class Frame:
             self.bind(target.value, value.with_hop(self.module.hop(at, f"assigned to `{target.value}`")))
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
-                self.assign(element.value, value.data_only(), at)
+                self.assign(element.value, _element(value), at)
         elif isinstance(target, cst.StarredElement):
-            self.assign(target.value, value.data_only(), at)
+            self.assign(target.value, _element(value), at)
         elif isinstance(target, cst.Attribute):
             owner = self.eval(target.value)
             self.run.store_attribute(self, owner, target.attr.value, value)
@@ -439,7 +445,7 @@ class Frame:
         return value
 
     def comprehension(self, clause: cst.CompFor) -> None:
-        self.assign(clause.target, self.eval(clause.iter).data_only(), clause)
+        self.assign(clause.target, _element(self.eval(clause.iter)), clause)
         for condition in clause.ifs:
             self.eval(condition.test)
         if clause.inner_for_in is not None:
@@ -455,6 +461,24 @@ class Frame:
 
 
 _QUIET_NODES = (cst.Arg, cst.Index, cst.Slice, cst.SubscriptElement, cst.Decorator)
+
+
+def _element(value: Value) -> Value:
+    """What iterating or unpacking ``value`` gives: its data, and its text for file listings."""
+    return Value(traces=value.traces, text=value.text)
+
+
+def _literal_pairs(node: cst.Assign) -> list[tuple[cst.BaseExpression, cst.BaseExpression]] | None:
+    if len(node.targets) != 1:
+        return None
+    target, value = node.targets[0].target, node.value
+    if not isinstance(target, (cst.Tuple, cst.List)) or not isinstance(value, (cst.Tuple, cst.List)):
+        return None
+    if len(target.elements) != len(value.elements) or any(
+        isinstance(e, cst.StarredElement) for e in (*target.elements, *value.elements)
+    ):
+        return None
+    return [(t.value, v.value) for t, v in zip(target.elements, value.elements)]
 
 
 def _dotted(node: cst.BaseExpression) -> str:

@@ -17,6 +17,7 @@ import libcst as cst
 from devterms.engine.calls import CallHandler, CallSite
 from devterms.engine.frame import Frame, function_kind, function_params
 from devterms.engine.module import ModuleState
+from devterms.engine.storage import Persistence
 from devterms.engine.state import (
     ClassInfo, ContextKey, Findings, FunctionInfo, Heap, HeapWrite, Pending, Summary,
 )
@@ -44,6 +45,7 @@ class ProjectRun:
         self.project = project
         self.modules = {m.name: m for m in modules}
         self.heap = Heap()
+        self.persistence = Persistence()
         self.findings = Findings()
         self.calls = CallHandler(self)
         self.functions: dict[str, FunctionInfo] = {}
@@ -62,13 +64,13 @@ class ProjectRun:
     def analyse(self) -> list[Finding]:
         previous: dict[ContextKey, tuple[object, ...]] = {}
         for _ in range(MAX_ROUNDS):
-            heap_version = self.heap.version
+            versions = (self.heap.version, self.persistence.version)
             self.findings = Findings()
             self._previous, self._summaries, self._contexts = self._summaries, {}, {}
             for module in self._in_import_order():
                 self._run_module(module)
             current = {k: s.fingerprint() for k, s in self._summaries.items()}
-            if self.heap.version == heap_version and current == previous:
+            if (self.heap.version, self.persistence.version) == versions and current == previous:
                 break
             previous = current
         return self.findings.all()
@@ -155,8 +157,9 @@ class ProjectRun:
     # ------------------------------------------------------------ attributes
 
     def deref(self, value: Value) -> Value:
-        stored = [self.heap.get(p) for p in value.paths]
-        return join(value, *(s for s in stored if s is not None))
+        """What an imported name holds, once the module defining it has run."""
+        stored = [s for s in (self.heap.get(p) for p in value.paths) if s is not None]
+        return join(*stored) if stored else value
 
     def load_attribute(self, frame: Frame, owner: Value, attr: str, node: cst.CSTNode) -> Value:
         keys = [f"{p}.{attr}" for p in owner.paths]

@@ -1,0 +1,101 @@
+"""Flows through files and SQL tables.
+
+Files are named by string templates (see :mod:`devterms.values`). A read matches a write when
+one template can spell the other (``avatars/\\0.jpg`` and ``avatars/alice.jpg``), or when the
+read names the folder the write went into (``DeepFace.find(db_path="avatars")``, a listing of
+``avatars``). Two different constant names never match, and neither does a template whose
+folder is unknown: guessing there would tie every write to every read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from devterms.model import Hop
+from devterms.values import HOLE, Trace, Value, merge_traces
+
+_TABLE_WRITE = re.compile(r"\b(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update)\s+[\"'`\[]?([\w.]+)", re.I)
+_TABLE_READ = re.compile(r"\bselect\b.*?\bfrom\s+[\"'`\[]?([\w.]+)", re.I | re.S)
+
+
+def normalise(template: str | None) -> str | None:
+    """A trackable file template, or None when its folder is unknown."""
+    if not template or template.startswith(HOLE):
+        return None
+    text = template.replace("\\", "/")
+    while "//" in text:
+        text = text.replace("//", "/")
+    text = text.removeprefix("./")
+    return text.rstrip("/") or None
+
+
+def folder_of(template: str) -> str:
+    constant = template.split(HOLE, 1)[0]
+    return constant.rsplit("/", 1)[0] if "/" in constant else ""
+
+
+def _spells(pattern: str, text: str) -> bool:
+    regex = "[^/]*".join(re.escape(part) for part in pattern.split(HOLE))
+    return re.fullmatch(regex, text, re.S) is not None
+
+
+def same_file(read: str, written: str) -> bool:
+    if read == written or _spells(read, written) or _spells(written, read):
+        return True
+    return read == folder_of(written) and read != ""
+
+
+def shown(template: str) -> str:
+    return template.replace(HOLE, "*")
+
+
+@dataclass
+class Persistence:
+    """Platform data at rest: files by template, tables by name."""
+
+    files: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
+    tables: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
+    version: int = 0
+
+    def write_file(self, template: str | None, data: Value, hop_at: Hop) -> None:
+        name = normalise(template)
+        if name is None or not data.concrete_traces:
+            return
+        hop = Hop(hop_at.path, hop_at.line, hop_at.column, f"written to {shown(name)}")
+        self._store(self.files, name, [t.extended((hop,)) for t in data.concrete_traces])
+
+    def read_file(self, template: str | None, hop_at: Hop) -> tuple[Trace, ...]:
+        name = normalise(template)
+        if name is None or not self.files:
+            return ()
+        found = []
+        for written, traces in self.files.items():
+            if same_file(name, written):
+                note = f"read back from {shown(written)}"
+                hop = Hop(hop_at.path, hop_at.line, hop_at.column, note)
+                found.extend(t.extended((hop,)) for t in traces)
+        return merge_traces(found)
+
+    def execute_sql(self, statement: str | None, data: Value, hop_at: Hop) -> tuple[Trace, ...]:
+        """Record an INSERT/UPDATE of tainted data; return what a SELECT reads back."""
+        if not statement:
+            return ()
+        written = _TABLE_WRITE.search(statement)
+        if written and data.concrete_traces:
+            table = written.group(1).lower()
+            hop = Hop(hop_at.path, hop_at.line, hop_at.column, f"stored in table {table}")
+            self._store(self.tables, table, [t.extended((hop,)) for t in data.concrete_traces])
+        read = _TABLE_READ.search(statement)
+        if read and read.group(1).lower() in self.tables:
+            table = read.group(1).lower()
+            hop = Hop(hop_at.path, hop_at.line, hop_at.column, f"selected from table {table}")
+            return merge_traces(t.extended((hop,)) for t in self.tables[table])
+        return ()
+
+    def _store(self, where: dict[str, tuple[Trace, ...]], key: str, traces: list[Trace]) -> None:
+        old = where.get(key, ())
+        new = merge_traces([*old, *traces])
+        if {t.origin for t in new} != {t.origin for t in old}:
+            where[key] = new
+            self.version += 1
