@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import libcst as cst
 
+from devterms import cache
 from devterms.engine.module import ModuleState
 from devterms.engine.run import ProjectRun
 from devterms.knowledge import Knowledge
@@ -59,6 +60,8 @@ def check_project(
     flows. ``overrides`` gives in-memory text for files (an editor buffer, flake8's lines).
     Paths in the result are POSIX paths relative to ``display_base`` (default: the current
     directory) when below it, else absolute. ``budget`` bounds the seconds spent per module.
+    ``cache_dir`` keeps results on disk (see :mod:`devterms.cache`). ``jobs`` is accepted for
+    the front ends' sake; the analysis itself runs in one process.
     """
     base = (display_base or Path.cwd()).resolve()
     overrides = {Path(p).resolve(): text for p, text in (overrides or {}).items()}
@@ -73,9 +76,17 @@ def check_project(
         if text is not None:
             name, is_package = module_name(path, root)
             sources.append(SourceFile(path, name, display, text, is_package))
-    project = Project(_unique_names(sources))
-    relevant = project.relevant({n: bool(knowledge.trigger.search(f.text)) for n, f in project.files.items()})
-    findings = _run_deep(lambda: _analyse(pack, knowledge, project, relevant, budget, diagnostics))
+    key = cache.project_key(pack.version, budget, ((f.display, f.text) for f in sources))
+    cached = cache.load(cache_dir, key) if cache_dir is not None else None
+    if cached is not None:
+        findings, diagnostics = cached
+    else:
+        project = Project(_unique_names(sources))
+        triggered = {n: bool(knowledge.trigger.search(f.text)) for n, f in project.files.items()}
+        relevant = project.relevant(triggered)
+        findings = _run_deep(lambda: _analyse(pack, knowledge, project, relevant, budget, diagnostics))
+        if cache_dir is not None:
+            cache.save(cache_dir, key, findings, diagnostics)
     wanted = {_display(Path(p).resolve(), base) for p in report_on} if report_on is not None else None
     return CheckResult(
         tuple(f for f in findings if wanted is None or f.path in wanted),

@@ -3,8 +3,9 @@
 Files are named by string templates (see :mod:`devterms.values`). A read matches a write when
 one template can spell the other (``avatars/\\0.jpg`` and ``avatars/alice.jpg``), or when the
 read names the folder the write went into (``DeepFace.find(db_path="avatars")``, a listing of
-``avatars``). Two different constant names never match, and neither does a template whose
-folder is unknown: guessing there would tie every write to every read.
+``avatars``). Two different constant names never match. A template whose folder is unknown
+(``os.path.join(tempfile.gettempdir(), "pic.jpg")``) matches only the very same template:
+guessing more there would tie every write to every read.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ _TABLE_READ = re.compile(r"\bselect\b.*?\bfrom\s+[\"'`\[]?([\w.]+)", re.I | re.S
 
 
 def normalise(template: str | None) -> str | None:
-    """A trackable file template, or None when its folder is unknown."""
-    if not template or template.startswith(HOLE):
+    """A trackable file template, or None when too little of it is known."""
+    if not template or len(template.replace(HOLE, "")) < 4:
         return None
     text = template.replace("\\", "/")
     while "//" in text:
@@ -41,6 +42,8 @@ def _spells(pattern: str, text: str) -> bool:
 
 
 def same_file(read: str, written: str) -> bool:
+    if read.startswith(HOLE) or written.startswith(HOLE):
+        return read == written
     if read == written or _spells(read, written) or _spells(written, read):
         return True
     return read == folder_of(written) and read != ""
