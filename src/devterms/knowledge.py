@@ -51,6 +51,7 @@ class Knowledge:
         self.sinks = CallMatcher((c, s) for s in pack.sinks for c in s.calls)
         self.http_clients = CallMatcher((c, h) for h in pack.http_clients for c in h.calls)
         self.sanitizers = CallMatcher((c, z) for z in pack.sanitizers for c in z.calls)
+        self.callbacks = CallMatcher((c, s) for s in pack.sources for c in s.callbacks)
         self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)
         self._host_sources = [(s, pack.expand_hosts(s.hosts)) for s in pack.sources if s.hosts]
         self._endpoint_sinks = [
@@ -68,6 +69,14 @@ class Knowledge:
     def http_client_for(self, path: str) -> HttpClient | None:
         found = self.http_clients.match(path)
         return found[0] if found else None  # type: ignore[return-value]
+
+    def callback_source(self, paths: list[str]) -> Source | None:
+        """The source whose data a function receives because of how it is registered."""
+        for path in paths:
+            found = self.callbacks.match(path)
+            if found:
+                return found[0]  # type: ignore[return-value]
+        return None
 
     def storage_for(self, path: str) -> list[Storage]:
         return self.storage.match(path)  # type: ignore[return-value]
@@ -111,8 +120,9 @@ def _trigger_regex(pack: RulePack) -> re.Pattern[str]:
     """
     names: set[str] = set()
     for entry in (*pack.sources, *pack.sinks):
-        if entry.calls and not entry.hosts:
-            names.update(call.split(".", 1)[0].split("(", 1)[0] for call in entry.calls)
+        if not entry.hosts:
+            patterns = [*entry.calls, *getattr(entry, "callbacks", ())]
+            names.update(call.split(".", 1)[0].split("(", 1)[0] for call in patterns)
     hosts = {
         h[2:] if h.startswith("*.") else h
         for entry in (*pack.sources, *pack.sinks)

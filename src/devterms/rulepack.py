@@ -81,6 +81,7 @@ class Source:
     calls: tuple[str, ...]
     hosts: tuple[str, ...]
     path_prefix: str | None
+    callbacks: tuple[str, ...]  # Base.method overridden, or decorators: params receive data
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,10 @@ class Sink:
 
     ``args`` lists the sensitive arguments (empty: any argument). With ``target``, the call is a
     sink only when that argument names a host (URL or e-mail address) matching ``hosts``;
-    without ``calls``, ``hosts`` applies to every HTTP client call's URL.
+    without ``calls``, ``hosts`` applies to every HTTP client call's URL. With ``when``, only
+    when an argument's constant text mentions one of some words. With ``on_result``, the data
+    is the call's own result: a platform query that is itself the violation (monitoring
+    protests), reported whatever its arguments carry.
     """
 
     id: str
@@ -101,6 +105,17 @@ class Sink:
     args: tuple[Arg, ...]
     hosts: tuple[str, ...]
     target: Arg | None
+    when: Condition | None
+    on_result: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """An argument whose constant text mentions any of ``words`` (or is absent, if allowed)."""
+
+    arg: Arg
+    words: tuple[str, ...]
+    if_missing: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +125,7 @@ class HttpClient:
     calls: tuple[str, ...]
     url: Arg
     payload: tuple[Arg, ...]
+    navigates: bool  # a browser: what the page holds is read from the receiver afterwards
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,12 +267,16 @@ def _args(entry: Entry, key: str) -> tuple[Arg, ...]:
 
 
 def _calls(entry: Entry) -> tuple[str, ...]:
-    calls = entry.str_list("calls")
+    return _patterns(entry, "calls")
+
+
+def _patterns(entry: Entry, key: str) -> tuple[str, ...]:
+    calls = entry.str_list(key)
     for call in calls:
         try:
             CallMatcher([(call, None)])
         except PatternError as exc:
-            raise entry.error("calls", str(exc)) from None
+            raise entry.error(key, str(exc)) from None
     return calls
 
 
@@ -319,9 +339,10 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
             e.identifier("id"), e.ref("platform", platforms), e.str("package", required=False) or "",
             e.str("checked"), e.str("description"), e.choice("kind", SOURCE_KINDS, default="api"),
             _calls(e), _hosts(e, groups), e.str("path_prefix", required=False),
+            _patterns(e, "callbacks"),
         )
-        if not s.calls and not s.hosts:
-            raise e.error("calls", "a source needs calls or hosts")
+        if not s.calls and not s.hosts and not s.callbacks:
+            raise e.error("calls", "a source needs calls, hosts or callbacks")
         e.finish()
         sources.append(s)
 
@@ -331,7 +352,8 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         s = Sink(
             e.identifier("id"), e.str("category"), e.str("package", required=False) or "",
             e.str("checked"), e.str("description"), _calls(e), _args(e, "args"),
-            _hosts(e, groups), target[0] if target else None,
+            _hosts(e, groups), target[0] if target else None, _condition(e),
+            e.bool("on_result", default=False),
         )
         if not s.calls and not s.hosts:
             raise e.error("calls", "a sink needs calls or hosts")
@@ -345,7 +367,9 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         url = _args(e, "url")
         if len(url) != 1:
             raise e.error("url", "must name exactly one argument")
-        h = HttpClient(e.identifier("id"), e.str("package"), _calls(e), url[0], _args(e, "payload"))
+        e.str("checked", required=False)  # where the argument positions were verified
+        h = HttpClient(e.identifier("id"), e.str("package"), _calls(e), url[0],
+                       _args(e, "payload"), e.bool("navigates", default=False))
         e.finish()
         http_clients.append(h)
 
@@ -387,6 +411,22 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
             raise RulePackError(s.id, "sinks", "category", f"{s.category!r} has no rule")
     return RulePack(platforms, clauses, tuple(sources), tuple(sinks), tuple(http_clients),
                     tuple(sanitizers), tuple(storage), rules, groups, version)
+
+
+def _condition(entry: Entry) -> Condition | None:
+    raw = entry.raw.get("when")
+    entry.used.add("when")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not set(raw) <= {"arg", "mentions", "if_missing"} or "arg" not in raw:
+        raise entry.error("when", "must be {arg: ..., mentions: [words], if_missing: bool}")
+    words = raw.get("mentions") or []
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise entry.error("when", "mentions must be a non-empty list of words")
+    if not isinstance(raw.get("if_missing", False), bool):
+        raise entry.error("when", "if_missing must be true or false")
+    return Condition(_arg(entry, "when", raw["arg"]), tuple(w.lower() for w in words),
+                     raw.get("if_missing", False))
 
 
 def _document(entry: Entry, raw: object) -> Document:

@@ -15,7 +15,7 @@ import libcst as cst
 
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
-from devterms.rulepack import Arg, Sink, Source, Storage
+from devterms.rulepack import Arg, Condition, Sink, Source, Storage
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, join
 
 if TYPE_CHECKING:
@@ -85,9 +85,14 @@ class CallHandler:
                 results.append(self._from_source(frame, site, source, label(path)))
             client = self.knowledge.http_client_for(path)
             if client is not None:
-                results.extend(self._http(frame, site, client.url, client.payload, label(path)))
+                fetched = self._http(frame, site, client.url, client.payload, label(path))
+                if client.navigates and isinstance(node.func, cst.Attribute):
+                    frame.taint_container(node.func.value, join(*fetched))  # the page now shows it
+                results.extend(fetched)
+        own = join(*results)
+        for path in paths:
             for sink in self.knowledge.sinks_for(path):
-                self._check_sink(frame, site, sink, label(path))
+                self._check_sink(frame, site, sink, label(path), own)
         if not reached_project:
             results.append(self._default_result(frame, site, sanitized))
         result = join(*results)
@@ -116,7 +121,8 @@ class CallHandler:
         first = node.args[0] if node.args else None
         if first is not None and not first.star and first.keyword is None:
             text = site.positional[0].text if site.positional else None
-            if text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
+            factory = any(not p.rsplit(".", 1)[-1][:1].isupper() for p in callee.paths)
+            if factory and text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
                 site.key = f"({literal_key(text)})" if literal_key(text) else "()"
         return site
 
@@ -189,12 +195,15 @@ class CallHandler:
             self._report(frame, site.node, sink, f"{what} to {endpoint.host if endpoint else '?'}", data)
         return found
 
-    def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str) -> None:
+    def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> None:
         if sink.target is not None:
             target = site.arg(sink.target)
             if target is None or not self.knowledge.target_matches(sink, target.text):
                 return
-        self._report(frame, site.node, sink, what, site.args_data(sink.args))
+        if sink.when is not None and not _mentions(site.arg(sink.when.arg), sink.when):
+            return
+        data = own.data_only() if sink.on_result else site.args_data(sink.args)
+        self._report(frame, site.node, sink, what, data)
 
     def _report(self, frame: Frame, node: cst.Call, sink: Sink, what: str, data: Value) -> None:
         if data.tainted:
@@ -242,6 +251,13 @@ def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
     if spec.pos is not None and spec.pos < len(positional):
         return positional[spec.pos].value
     return None
+
+
+def _mentions(value: Value | None, condition: Condition) -> bool:
+    if value is None:
+        return condition.if_missing
+    words = re.findall(r"[a-z]+", (value.text or "").lower())
+    return any(word.startswith(w) for word in words for w in condition.words)
 
 
 def _names_below(text: str | None, folder: str | None) -> bool:

@@ -230,9 +230,8 @@ class Frame:
         self.env = _join_envs([before, *results])
 
     def stmt_FunctionDef(self, node: cst.FunctionDef) -> None:
-        info = self.run.define_function(self, node)
-        for decorator in node.decorators:
-            self.eval(decorator.decorator)
+        registered_by = [p for d in node.decorators for p in self.eval(d.decorator).paths]
+        info = self.run.define_function(self, node, registered_by)
         self.bind(node.name.value, Value(frozenset({info.qualname})))
 
     def stmt_ClassDef(self, node: cst.ClassDef) -> None:

@@ -111,7 +111,8 @@ class ProjectRun:
 
     # ------------------------------------------------------------ definitions
 
-    def define_function(self, frame: Frame, node: cst.FunctionDef | cst.Lambda) -> FunctionInfo:
+    def define_function(self, frame: Frame, node: cst.FunctionDef | cst.Lambda,
+                        registered_by: list[str] | None = None) -> FunctionInfo:
         if isinstance(node, cst.Lambda):
             line, column = frame.module.position(node)
             qualname = f"{frame.qualname}.<lambda:{line}:{column}>"
@@ -126,6 +127,9 @@ class ProjectRun:
             class_path=frame.class_info.qualname if in_class and frame.class_info else None,
             outer=frame,
         )
+        overridden = [f"{base}.{node.name.value}" for base in frame.class_info.bases] if (
+            in_class and frame.class_info and isinstance(node, cst.FunctionDef)) else []
+        info.callback = self.knowledge.callback_source([*(registered_by or []), *overridden])
         for param, _kind in _defaults(node):
             info.defaults[param.name.value] = frame.eval(param.default)  # type: ignore[arg-type]
         self.functions[qualname] = info
@@ -249,15 +253,26 @@ class ProjectRun:
         return Value(summary.ret.paths, merge_traces(traces), summary.ret.text)
 
     def default_binding(self, info: FunctionInfo) -> dict[str, Value]:
-        if info.class_path and info.binds_self and info.params:
+        binding: dict[str, Value] = {}
+        params = list(info.params)
+        if info.class_path and info.binds_self and params:
             bound = info.class_path if info.kind == "classmethod" else info.class_path + "()"
-            return {info.params[0].name: Value(frozenset({bound}))}
-        return {}
+            binding[params.pop(0).name] = Value(frozenset({bound}))
+        if info.callback is not None:
+            source = info.callback
+            what = f"{info.short}() registered with {source.package or source.id}"
+            hop = info.module.hop(info.node, f"{self.pack.platforms[source.platform].name} data received by {what}")
+            trace = Trace(f"source:{source.id}", source.platform, what, (hop,))
+            binding.update({p.name: Value(traces=(trace,)) for p in params})
+        return binding
 
     def summary_for(self, info: FunctionInfo, binding: dict[str, Value]) -> Summary:
         context = tuple(sorted(
             (name, v.paths, v.text) for name, v in binding.items() if v.paths or v.text
         ))
+        if info.callback is not None:  # registered callbacks are seeded with platform data
+            context += tuple(sorted((n, frozenset(t.origin for t in v.traces), None)
+                                    for n, v in binding.items() if v.traces))
         key: ContextKey = (info.qualname, context)
         contexts = self._contexts.setdefault(info.qualname, set())
         if key not in contexts and len(contexts) >= MAX_CONTEXTS:
@@ -273,7 +288,9 @@ class ProjectRun:
         prefix = _param_prefix(info)
         for param in info.params:
             known = binding.get(param.name, NOTHING)
-            env[param.name] = Value(known.paths, (Trace(prefix + param.name, "", "", ()),), known.text)
+            symbolic = Trace(prefix + param.name, "", "", ())
+            seeded = known.concrete_traces if info.callback is not None else ()
+            env[param.name] = Value(known.paths, merge_traces((symbolic, *seeded)), known.text)
         body = Frame(self, info.module, info.qualname, function=info, summary=summary, env=env,
                      parent=info.outer)
         try:

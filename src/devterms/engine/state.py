@@ -18,6 +18,7 @@ from devterms.model import Finding, Hop
 from devterms.values import NOTHING, Value, join
 
 if TYPE_CHECKING:
+    from devterms.rulepack import Source
     from devterms.engine.frame import Frame
     from devterms.engine.module import ModuleState
 
@@ -40,6 +41,7 @@ class FunctionInfo:
     class_path: str | None = None
     defaults: dict[str, Value] = field(default_factory=dict)
     outer: Frame | None = None
+    callback: Source | None = None  # registered so that its parameters receive platform data
 
     @property
     def short(self) -> str:
