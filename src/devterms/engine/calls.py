@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 # Python's own semantics, not platform knowledge: methods that put their arguments into the
 # receiver, and calls that build path or URL strings from their arguments.
 MUTATORS = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "appendleft",
-                      "extendleft", "put", "put_nowait", "writerow", "writerows"})
+                      "extendleft", "put", "put_nowait", "writerow", "writerows", "set_content",
+                      "set_payload", "attach", "add_attachment", "add_alternative", "add_related",
+                      "add_header", "__setitem__"})
 PATH_JOINERS = {"os.path.join": "/", "posixpath.join": "/", "ntpath.join": "/",
                 "pathlib.Path": "/", "pathlib.PurePath": "/", "pathlib.PosixPath": "/",
                 "urllib.parse.urljoin": "", "str": "", "os.fspath": "", "os.path.abspath": "",

@@ -1,0 +1,5 @@
+"""A small package: re-exports the sweep helpers."""
+
+from .sinks import search, sweep
+
+__all__ = ["search", "sweep"]
