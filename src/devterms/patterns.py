@@ -48,22 +48,45 @@ def compile_call_pattern(text: str) -> str:
 
 
 class CallMatcher:
-    """Matches resolved call paths against many patterns at once, remembering what matched."""
+    """Matches resolved call paths against many patterns at once, remembering what matched.
+
+    Patterns without wildcards are looked up exactly (a path's factory keys may be dropped to
+    match a bare ``()``); wildcard patterns are indexed by their first name, so a path is only
+    tried against the patterns of its own root module. Answers are memoised per path.
+    """
 
     def __init__(self, patterns: Iterable[tuple[str, object]]) -> None:
         self._exact: dict[str, list[object]] = {}
-        self._wild: list[tuple[re.Pattern[str], object]] = []
+        self._wild: dict[str, list[tuple[re.Pattern[str], object]]] = {}
         for pattern, payload in patterns:
-            if "*" in pattern or "(" in pattern:
-                self._wild.append((re.compile(compile_call_pattern(pattern) + r"\Z"), payload))
+            regex = compile_call_pattern(pattern)  # validates every pattern
+            if "*" in pattern:
+                root = pattern.split(".", 1)[0].split("(", 1)[0]
+                self._wild.setdefault(root, []).append((re.compile(regex + r"\Z"), payload))
             else:
-                compile_call_pattern(pattern)  # validates
                 self._exact.setdefault(pattern, []).append(payload)
+        self._memo: dict[str, list[object]] = {}
 
     def match(self, path: str) -> list[object]:
-        found = list(self._exact.get(path, ()))
-        found.extend(payload for regex, payload in self._wild if regex.match(path))
+        found = self._memo.get(path)
+        if found is None:
+            found = self._match(path)
+            if len(self._memo) < 100_000:
+                self._memo[path] = found
         return found
+
+    def _match(self, path: str) -> list[object]:
+        found = list(self._exact.get(path, ()))
+        unkeyed = _KEY.sub("()", path)
+        if unkeyed != path:
+            found.extend(self._exact.get(unkeyed, ()))
+        root = path.split(".", 1)[0].split("(", 1)[0]
+        for group in (self._wild.get(root, ()), self._wild.get("*", ()), self._wild.get("**", ())):
+            found.extend(payload for regex, payload in group if regex.match(path))
+        return found
+
+
+_KEY = re.compile(r"\('[\w\-]*'\)")
 
 
 def literal_key(value: str) -> str | None:

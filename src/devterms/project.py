@@ -80,20 +80,19 @@ class Project:
         return ".".join([*base, module] if module else base)
 
     def relevant(self, is_triggered: Mapping[str, bool]) -> set[str]:
-        """Triggered modules and every module connected to one through project imports."""
-        neighbours: dict[str, set[str]] = {name: set() for name in self.files}
+        """Modules whose code can take part in a flow between a source and a sink.
+
+        Triggered modules; every module that imports one of those, transitively (it may call
+        them and pass their data on); and every module those import, transitively (helpers the
+        data may pass through). A module that merely shares a utility with a triggered module
+        cannot move platform data to a sink, so it is left unparsed.
+        """
+        importers: dict[str, set[str]] = {name: set() for name in self.files}
         for f in self.files.values():
             for target in f.imports:
-                neighbours[f.name].add(target)
-                neighbours[target].add(f.name)
-        seen = {name for name, hit in is_triggered.items() if hit}
-        stack = list(seen)
-        while stack:
-            for other in neighbours[stack.pop()]:
-                if other not in seen:
-                    seen.add(other)
-                    stack.append(other)
-        return seen
+                importers[target].add(f.name)
+        callers = _closure({n for n, hit in is_triggered.items() if hit}, importers)
+        return _closure(callers, {n: f.imports for n, f in self.files.items()})
 
     def _scan_imports(self, f: SourceFile) -> set[str]:
         found: set[str] = set()
@@ -110,3 +109,14 @@ class Project:
                 if resolved and resolved != f.name:
                     found.add(resolved)
         return found
+
+
+def _closure(start: set[str], edges: Mapping[str, set[str]]) -> set[str]:
+    seen = set(start)
+    stack = list(start)
+    while stack:
+        for other in edges.get(stack.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return seen

@@ -30,9 +30,18 @@ class ModuleState:
         return Hop(self.display, line, column, note)
 
     def snippet(self, node: cst.CSTNode) -> str:
-        """A short one-line rendering of ``node`` for flow notes."""
-        code = " ".join(self.tree.code_for_node(node).split())
+        """A short one-line rendering of ``node`` for flow notes (dotted names without codegen)."""
+        code = _dotted_name(node) or " ".join(self.tree.code_for_node(node).split())
         return code if len(code) <= MAX_SNIPPET else code[: MAX_SNIPPET - 1] + "…"
+
+
+def _dotted_name(node: cst.CSTNode) -> str | None:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        owner = _dotted_name(node.value)
+        return f"{owner}.{node.attr.value}" if owner else None
+    return None
 
 
 def parameters(params: cst.Parameters) -> Iterator[tuple[cst.Param, str]]:

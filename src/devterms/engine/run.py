@@ -54,6 +54,7 @@ class ProjectRun:
         self._previous: dict[ContextKey, Summary] = {}
         self._contexts: dict[str, set[ContextKey]] = {}
         self._in_progress: set[ContextKey] = set()
+        self._borrowed: dict[ContextKey, tuple[object, ...]] = {}  # previous-round summaries used
         self._budget = budget
         self._deadline = 0.0
         self._ticks = 0
@@ -62,17 +63,20 @@ class ProjectRun:
     # ------------------------------------------------------------ the fixpoint
 
     def analyse(self) -> list[Finding]:
-        previous: dict[ContextKey, tuple[object, ...]] = {}
+        """Run rounds until nothing read during a round changed after it was read."""
         for _ in range(MAX_ROUNDS):
             versions = (self.heap.version, self.persistence.version)
             self.findings = Findings()
             self._previous, self._summaries, self._contexts = self._summaries, {}, {}
+            self._borrowed = {}
             for module in self._in_import_order():
                 self._run_module(module)
-            current = {k: s.fingerprint() for k, s in self._summaries.items()}
-            if (self.heap.version, self.persistence.version) == versions and current == previous:
+            stale = any(
+                self._summaries.get(key, Summary()).fingerprint() != used
+                for key, used in self._borrowed.items()
+            )
+            if (self.heap.version, self.persistence.version) == versions and not stale:
                 break
-            previous = current
         return self.findings.all()
 
     def _in_import_order(self) -> list[ModuleState]:
@@ -280,7 +284,9 @@ class ProjectRun:
         if key in self._summaries:
             return self._summaries[key]
         if key in self._in_progress or len(self._in_progress) > MAX_CALL_DEPTH:
-            return self._previous.get(key, Summary())
+            borrowed = self._previous.get(key, Summary())  # recursion: last round's answer
+            self._borrowed.setdefault(key, borrowed.fingerprint())
+            return borrowed
         contexts.add(key)
         self._in_progress.add(key)
         summary = Summary()
