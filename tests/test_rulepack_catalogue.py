@@ -1,0 +1,144 @@
+"""Invariants of the shipped rule pack: what every finding relies on being true of the data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from devterms.rulepack import RulePack, default_pack_dir, load_pack
+
+ISSUE_PLATFORMS = {
+    "x", "facebook", "instagram", "threads", "reddit", "linkedin", "youtube", "tiktok",
+    "pinterest", "snapchat", "discord", "twitch", "telegram", "tumblr", "mastodon", "bluesky",
+    "vk", "flickr",
+}
+RULE_CATEGORIES = {
+    "DT101": "face-identification",
+    "DT102": "face-detection",
+    "DT201": "public-sector",
+    "DT301": "identity-matching",
+    "DT302": "location-tracking",
+    "DT303": "sensitive-events",
+    "DT401": "sensitive-inference",
+    "DT501": "scraping",
+}
+CLAUSE_CATEGORIES = {
+    "surveillance", "public-sector-disclosure", "biometric-facial-recognition",
+    "sensitive-attribute-inference", "cross-platform-identity-matching", "location-tracking",
+    "data-resale-broker", "scraping-prohibited", "law-enforcement-exception", "other",
+}
+VERSIONED = re.compile(r"\d+\.\d+")  # a `checked` note names the version it was verified in
+
+
+@pytest.fixture(scope="module")
+def pack() -> RulePack:
+    return load_pack([default_pack_dir()])
+
+
+def _raw_entries(section: str) -> list[dict[str, object]]:
+    entries: list[dict[str, object]] = []
+    for path in sorted(default_pack_dir().rglob("*.yaml")):
+        entries.extend((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(section, []))
+    return entries
+
+
+def test_pack_loads_from_default_dir(pack: RulePack) -> None:
+    assert pack.rules and pack.sources and pack.sinks and pack.clauses and pack.http_clients
+
+
+def test_rule_codes_are_the_catalogue(pack: RulePack) -> None:
+    raw_codes = [entry["code"] for entry in _raw_entries("rules")]
+    assert len(raw_codes) == len(set(raw_codes))
+    assert {code: rule.sink_category for code, rule in pack.rules.items()} == RULE_CATEGORIES
+
+
+def test_rule_names_are_unique_kebab_case(pack: RulePack) -> None:
+    names = [rule.name for rule in pack.rules.values()]
+    assert len(names) == len(set(names))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) for name in names)
+
+
+@pytest.mark.parametrize("code", sorted(RULE_CATEGORIES))
+def test_rule_messages_are_one_line_with_placeholders(pack: RulePack, code: str) -> None:
+    rule = pack.rules[code]
+    assert "\n" not in rule.message
+    assert "{platform}" in rule.message and "{source}" in rule.message
+    placeholders = set(re.findall(r"{(\w*)}", rule.message))
+    assert placeholders <= {"platform", "source", "sink"}
+
+
+def test_rule_clauses_exist_and_belong_to_known_platforms(pack: RulePack) -> None:
+    for rule in pack.rules.values():
+        assert rule.clauses, rule.code
+        assert len(rule.clauses) == len(set(rule.clauses)), rule.code
+        for cid in rule.clauses:
+            clause = pack.clauses[cid]
+            assert clause.platform in pack.platforms
+            assert clause.category != "law-enforcement-exception", (rule.code, cid)
+
+
+def test_clauses_are_well_formed(pack: RulePack) -> None:
+    for clause in pack.clauses.values():
+        assert clause.category in CLAUSE_CATEGORIES, clause.id
+        assert clause.url.startswith("https://"), clause.id
+        assert clause.document in {d.id for d in pack.platforms[clause.platform].documents}
+
+
+def test_every_issue_platform_is_present(pack: RulePack) -> None:
+    assert ISSUE_PLATFORMS <= set(pack.platforms)
+
+
+def test_platforms_without_clauses_say_so(pack: RulePack) -> None:
+    with_clauses = {c.platform for c in pack.clauses.values()}
+    for platform in pack.platforms.values():
+        assert platform.documents
+        assert set(platform.no_clause) <= CLAUSE_CATEGORIES
+        if platform.id not in with_clauses:
+            assert "surveillance" in platform.no_clause, platform.id
+        found = {c.category for c in pack.clauses.values() if c.platform == platform.id}
+        assert not found & set(platform.no_clause), platform.id
+
+
+def test_every_platform_has_a_source(pack: RulePack) -> None:
+    assert {s.platform for s in pack.sources} == set(pack.platforms)
+
+
+def test_every_sink_category_has_a_rule(pack: RulePack) -> None:
+    categories = {s.category for s in pack.sinks}
+    assert categories <= {rule.sink_category for rule in pack.rules.values()}
+    # every rule except the source-only ones has at least one sink
+    assert set(RULE_CATEGORIES.values()) - categories <= {"sensitive-events", "scraping"}
+
+
+def test_every_source_and_sink_records_a_checked_version(pack: RulePack) -> None:
+    for entry in (*pack.sources, *pack.sinks):
+        assert entry.checked.strip(), entry.id
+        if entry.calls:
+            assert VERSIONED.search(entry.checked), entry.id
+
+
+def test_ids_are_unique_within_each_section() -> None:
+    for section in ("sources", "sinks", "http_clients", "sanitizers", "storage", "host_groups", "clauses"):
+        ids = [entry["id"] for entry in _raw_entries(section)]
+        assert len(ids) == len(set(ids)), section
+
+
+def test_scrapers_exist_for_dt501(pack: RulePack) -> None:
+    assert any(source.kind == "scraper" for source in pack.sources)
+
+
+def test_public_sector_group_covers_governments(pack: RulePack) -> None:
+    hosts = set(pack.host_groups["public-sector"])
+    assert {"*.gov", "*.mil", "*.gov.uk", "*.police.uk", "*.europa.eu"} <= hosts
+
+
+def test_readme_documents_every_section_and_code(pack: RulePack) -> None:
+    readme = (Path(default_pack_dir()) / "README.md").read_text(encoding="utf-8")
+    for section in ("platforms", "clauses", "host_groups", "sources", "sinks", "http_clients",
+                    "sanitizers", "storage", "rules"):
+        assert f"### {section}" in readme
+    for code in pack.rules:
+        assert code in readme
