@@ -1,0 +1,194 @@
+"""The ``[tool.devterms]`` table of pyproject.toml, read into one frozen value.
+
+Configuration is written by people and silently ignoring a misspelt key would silently turn a
+check off, so every unknown key or ill-typed value raises :class:`RulePackError` naming the file
+and the key, exactly like a mistake in a rule pack.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from devterms.patterns import PatternError, validate_host_pattern
+from devterms.rulepack import SEVERITIES
+from devterms.schema import Entry, RulePackError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+TABLE = "[tool.devterms]"
+CODE_OR_PREFIX = re.compile(r"DT[0-9]{0,3}\Z")
+PACK_SECTIONS = ("sources", "sinks", "sanitizers")
+
+
+@dataclass(frozen=True, slots=True)
+class AllowedHost:
+    """A destination the project declares harmless, with the reason a reviewer can check."""
+
+    host: str
+    justification: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything ``[tool.devterms]`` can say; the defaults are what an absent table means."""
+
+    file: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    rule_packs: tuple[Path, ...] = ()
+    pack_entries: Mapping[str, tuple[Mapping[str, object], ...]] = field(default_factory=dict)
+    severity: Mapping[str, str] = field(default_factory=dict)
+    allow_hosts: tuple[AllowedHost, ...] = ()
+    allow_bare_noqa: bool = False
+
+    def pack_extra(self) -> dict[str, list[Entry]]:
+        """Fresh rule pack entries for ``load_pack(extra=...)``, located in the config file."""
+        where = str(self.file) if self.file else "configuration"
+        return {
+            section: [Entry(where, f"tool.devterms.{section}", i, dict(raw)) for i, raw in enumerate(raws)]
+            for section, raws in self.pack_entries.items()
+        }
+
+
+def load_config(root: Path, explicit: Path | None = None) -> Config:
+    """Read ``explicit`` (a pyproject.toml or a file of bare devterms keys) or ``root/pyproject.toml``."""
+    path = explicit if explicit is not None else root / "pyproject.toml"
+    if explicit is None and not path.is_file():
+        return Config()
+    data = _read_toml(path)
+    tool = data.get("tool")
+    table = tool.get("devterms") if isinstance(tool, dict) else None
+    if table is None:
+        table = data if explicit is not None and "tool" not in data else {}
+    if not isinstance(table, dict):
+        raise RulePackError(str(path), TABLE, None, "must be a table")
+    return parse_table(table, path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise RulePackError(str(path), None, None, f"cannot be read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(str(path), None, None, f"is not valid TOML: {exc}") from None
+
+
+def parse_table(table: Mapping[str, Any], path: Path) -> Config:
+    """Validate one devterms table; relative folders are taken from the file's directory."""
+    file = str(path)
+    unknown = sorted(set(table) - set(_READERS))
+    if unknown:
+        raise RulePackError(file, TABLE, unknown[0],
+                            f"is not a devterms setting; expected one of {', '.join(sorted(_READERS))}")
+    values: dict[str, Any] = {"file": path}
+    for key, value in table.items():
+        attribute, reader = _READERS[key]
+        values[attribute] = reader(_Key(file, key, path.parent), value)
+    entries = {s: values.pop(s) for s in PACK_SECTIONS if s in values}
+    return Config(**values, pack_entries=entries)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """Where a value came from, to build errors and resolve relative paths."""
+
+    file: str
+    key: str
+    base: Path
+
+    def error(self, problem: str) -> RulePackError:
+        return RulePackError(self.file, TABLE, self.key, problem)
+
+
+def _strings(key: _Key, value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise key.error("must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _codes(key: _Key, value: object) -> tuple[str, ...]:
+    codes = _strings(key, value)
+    for code in codes:
+        if not CODE_OR_PREFIX.match(code):
+            raise key.error(f"{code!r} is not a devterms code or prefix (DT, DT1, DT101)")
+    return codes
+
+
+def _per_path_ignores(key: _Key, value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise key.error("must be a table of glob = [codes]")
+    return tuple((glob, _codes(key, codes)) for glob, codes in value.items())
+
+
+def _folders(key: _Key, value: object) -> tuple[Path, ...]:
+    return tuple((key.base / folder).resolve() for folder in _strings(key, value))
+
+
+def _tables(key: _Key, value: object) -> tuple[Mapping[str, object], ...]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise key.error("must be an array of tables ([[tool.devterms." + key.key + "]])")
+    return tuple(value)
+
+
+def _severity(key: _Key, value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise key.error("must be a table of code = severity")
+    for code, severity in value.items():
+        if not re.fullmatch(r"DT[0-9]{3}", code):
+            raise key.error(f"{code!r} is not a devterms code")
+        if severity not in SEVERITIES:
+            raise key.error(f"{code}: {severity!r} must be one of {', '.join(SEVERITIES)}")
+    return dict(value)
+
+
+def _allow_hosts(key: _Key, value: object) -> tuple[AllowedHost, ...]:
+    allowed = []
+    for table in _tables(key, value):
+        if set(table) != {"host", "justification"}:
+            raise key.error("each entry needs exactly host and justification")
+        host, why = table["host"], table["justification"]
+        if not isinstance(why, str) or not why.strip():
+            raise key.error(f"{host!r}: justification must be a non-empty string")
+        if not isinstance(host, str):
+            raise key.error("host must be a string")
+        try:
+            validate_host_pattern(host)
+        except PatternError as exc:
+            raise key.error(str(exc)) from None
+        allowed.append(AllowedHost(host, why.strip()))
+    return tuple(allowed)
+
+
+def _flag(key: _Key, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise key.error("must be true or false")
+    return value
+
+
+_READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
+    "select": ("select", _codes),
+    "ignore": ("ignore", _codes),
+    "extend-select": ("extend_select", _codes),
+    "per-path-ignores": ("per_path_ignores", _per_path_ignores),
+    "exclude": ("exclude", _strings),
+    "rule-packs": ("rule_packs", _folders),
+    "sources": ("sources", _tables),
+    "sinks": ("sinks", _tables),
+    "sanitizers": ("sanitizers", _tables),
+    "severity": ("severity", _severity),
+    "allow-hosts": ("allow_hosts", _allow_hosts),
+    "allow-bare-noqa": ("allow_bare_noqa", _flag),
+}

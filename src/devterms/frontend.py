@@ -1,0 +1,223 @@
+"""One run over a project, shared by the CLI and the flake8 plugin.
+
+Both front ends do the same things around the engine: find the root, read the configuration,
+build the rule pack, list the files, call :func:`checker.check_project`, then keep what the user
+selected. Keeping that here leaves ``cli.py`` and ``flake8_plugin.py`` thin adapters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from devterms.config import AllowedHost, Config, load_config
+from devterms.discovery import find_root, project_files
+from devterms.model import Diagnostic, Finding
+from devterms.noqa import FileSuppressions
+from devterms.patterns import host_matches
+from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
+from devterms.schema import RulePackError
+from devterms.selection import Selection
+from devterms.sourcetext import SourceText
+
+if TYPE_CHECKING:
+    from devterms.checker import CheckResult
+
+CACHE_DIR = ".devterms_cache"
+
+FRONTEND_RULES = {
+    "DT000": Rule(
+        "DT000", "unanalysable-file", "File could not be analysed",
+        "{path} could not be analysed", "devterms could not parse, decode or finish analysing this "
+        "file, so flows through it are unknown. Fix the syntax error or encoding, or exclude it.",
+        "error", "", True, (),
+    ),
+    "DT001": Rule(
+        "DT001", "unused-noqa", "Unused noqa code",
+        "unused noqa code {code}", "A `# noqa` comment names a devterms code that silences nothing "
+        "on its statement. Remove the code so that a future finding there is not hidden.",
+        "warning", "", True, (),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config: Config
+    pack: RulePack
+    files: tuple[Path, ...]
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        """The pack's rules plus the codes the front end emits, by code."""
+        return {**FRONTEND_RULES, **self.pack.rules}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    lines: int
+
+
+def open_project(
+    start: Path, config_file: Path | None = None, extra_rules: Sequence[Path] = ()
+) -> Project:
+    """Root, configuration, rule pack and files of the project that ``start`` lies in."""
+    root = find_root(start)
+    config = load_config(root, config_file)
+    pack = build_pack(config, extra_rules)
+    return Project(root, config, pack, tuple(project_files(root, config.exclude)))
+
+
+def build_pack(config: Config, extra_rules: Sequence[Path] = ()) -> RulePack:
+    """The default pack plus configured and command-line folders and entries, then overrides."""
+    folders = [default_pack_dir(), *config.rule_packs, *(p.resolve() for p in extra_rules)]
+    pack = load_pack(folders, extra=config.pack_extra())
+    return _allow_hosts(_override_severity(pack, config), config.allow_hosts)
+
+
+def _override_severity(pack: RulePack, config: Config) -> RulePack:
+    rules = dict(pack.rules)
+    for code, severity in config.severity.items():
+        if code not in rules:
+            raise RulePackError(str(config.file), "[tool.devterms]", "severity", f"{code!r} is not a rule")
+        rules[code] = dataclasses.replace(rules[code], severity=severity)
+    return dataclasses.replace(pack, rules=rules)
+
+
+def _allow_hosts(pack: RulePack, allowed: Sequence[AllowedHost]) -> RulePack:
+    """Drop sink host patterns an allow-hosts entry covers; a sink left with none is dropped.
+
+    Only whole patterns can be removed: allowing ``data.example.gov`` does not carve it out of a
+    sink's ``*.gov`` (that needs the engine to consult the allow list when matching a URL).
+    """
+    if not allowed:
+        return pack
+    sinks = []
+    for sink in pack.sinks:
+        hosts = tuple(h for h in pack.expand_hosts(sink.hosts) if not _covered(h, allowed))
+        if sink.hosts and not hosts:
+            continue
+        sinks.append(dataclasses.replace(sink, hosts=hosts))
+    return dataclasses.replace(pack, sinks=tuple(sinks))
+
+
+def _covered(pattern: str, allowed: Sequence[AllowedHost]) -> bool:
+    bare = pattern[2:] if pattern.startswith("*.") else pattern
+    return any(
+        a.host.lower() == pattern.lower() or (a.host.startswith("*.") and host_matches(bare, a.host))
+        for a in allowed
+    )
+
+
+def selection_for(config: Config, cli: Selection | None = None) -> Selection:
+    """Config selection, with command-line --select replacing and --ignore/--extend-select adding."""
+    if cli is None:
+        return Selection(config.select, config.extend_select, config.ignore, config.per_path_ignores)
+    return Selection(
+        cli.select if cli.select is not None else config.select,
+        config.extend_select + cli.extend_select,
+        config.ignore + cli.ignore,
+        config.per_path_ignores,
+    )
+
+
+def analyse(
+    project: Project,
+    selection: Selection,
+    *,
+    report_on: Collection[Path] | None = None,
+    extra_files: Sequence[Path] = (),
+    overrides: Mapping[Path, str] | None = None,
+    display_base: Path | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    apply_noqa: bool = True,
+) -> Outcome:
+    """Run the engine over the whole project and keep what ``selection`` and noqa let through."""
+    base = (display_base or Path.cwd()).resolve()
+    files = tuple(dict.fromkeys((*project.files, *extra_files)))
+    result = check_project(
+        files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
+        display_base=base, jobs=jobs, cache_dir=project.root / CACHE_DIR if use_cache else None,
+    )
+    source = SourceText(base, overrides)
+    enabled = selection.enabled_codes({c: r.enabled for c, r in project.rules.items()})
+
+    def wanted(code: str, path: str) -> bool:
+        return code in enabled and not selection.ignored_at(code, _root_relative(project.root, source, path))
+
+    findings = [_with_severity(f, project.pack) for f in result.findings if wanted(f.code, f.path)]
+    suppressed: list[Finding] = []
+    if apply_noqa:
+        targets = [display_path(p, base) for p in (report_on if report_on is not None else files)]
+        findings, suppressed, unused = _apply_noqa(findings, targets, source, project, enabled)
+        findings += [f for f in unused if wanted(f.code, f.path)]
+    diagnostics = tuple(d for d in result.diagnostics if wanted(d.code, d.path))
+    return Outcome(
+        tuple(sorted(findings, key=Finding.sort_key)), tuple(sorted(suppressed, key=Finding.sort_key)),
+        diagnostics, result.files, result.lines,
+    )
+
+
+def check_project(files: Sequence[Path], **options: Any) -> CheckResult:
+    """The engine, imported on first use: libcst costs ~0.4 s to import, which ``rules`` needn't pay."""
+    from devterms.checker import check_project as engine
+
+    return engine(files, **options)
+
+
+def _with_severity(finding: Finding, pack: RulePack) -> Finding:
+    rule = pack.rules.get(finding.code)
+    if rule is None or rule.severity == finding.severity:
+        return finding
+    return dataclasses.replace(finding, severity=rule.severity)
+
+
+def _apply_noqa(
+    findings: list[Finding], targets: Sequence[str], source: SourceText,
+    project: Project, enabled: Collection[str],
+) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """Split findings into kept and suppressed, and turn dead noqa codes into DT001 findings."""
+    allow_bare = project.config.allow_bare_noqa
+    per_file: dict[str, FileSuppressions] = {}
+    kept, suppressed = [], []
+    for finding in findings:
+        if finding.path not in per_file:
+            per_file[finding.path] = FileSuppressions(source.text(finding.path))
+        is_quiet = per_file[finding.path].suppressed(finding.code, finding.line, allow_bare)
+        (suppressed if is_quiet else kept).append(finding)
+    unused = []
+    for path in targets:
+        text = source.text(path)
+        if "noqa" not in text.lower():
+            continue
+        comments = per_file.get(path) or FileSuppressions(text)
+        for comment, code in comments.unused(enabled, project.rules):
+            unused.append(unused_noqa_finding(path, comment.line, comment.column, code))
+    return kept, suppressed, unused
+
+
+def unused_noqa_finding(path: str, line: int, column: int, code: str) -> Finding:
+    rule = FRONTEND_RULES["DT001"]
+    return Finding(path, line, column, "DT001", rule.message.format(code=code), rule.severity,
+                   "", "", (), ())
+
+
+def display_path(path: Path, base: Path) -> str:
+    """POSIX path relative to ``base`` when below it, else absolute (the engine's convention)."""
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def _root_relative(root: Path, source: SourceText, path: str) -> str:
+    return display_path(source.resolve(path), root)

@@ -1,0 +1,58 @@
+"""Formatters: plain functions from a :class:`Report` to text, one module per format.
+
+A report holds values only (findings, rules, clauses, a reader for code lines), so a formatter
+needs no engine, no configuration and no file system beyond reading the lines it quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from devterms.model import Diagnostic, Finding, Hop
+from devterms.rulepack import Clause, RulePack, Rule
+from devterms.sourcetext import SourceText
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    rules: Mapping[str, Rule]
+    pack: RulePack
+    source: SourceText
+    suppressed: tuple[Finding, ...] = ()
+    files: int = 0
+    elapsed: float = 0.0
+    show_suppressed: bool = field(default=False)
+
+    def clauses(self, finding: Finding) -> list[Clause]:
+        """The finding's clauses that the pack knows, in the finding's order."""
+        return [self.pack.clauses[c] for c in finding.clauses if c in self.pack.clauses]
+
+    def document_title(self, clause: Clause) -> str:
+        platform = self.pack.platforms.get(clause.platform)
+        docs = {d.id: d.title for d in platform.documents} if platform else {}
+        return docs.get(clause.document, clause.document)
+
+    def platform_name(self, platform: str) -> str:
+        known = self.pack.platforms.get(platform)
+        return known.name if known else platform
+
+
+def hop_role(index: int, count: int) -> str:
+    """``source`` for the first hop, ``sink`` for the last (or only) one, ``step`` between."""
+    if index == count - 1:
+        return "sink"
+    return "source" if index == 0 else "step"
+
+
+def location(hop: Hop | Finding | Diagnostic) -> str:
+    """``path:line:col`` with a 1-based column, as compilers and flake8 print it."""
+    return f"{hop.path}:{hop.line}:{hop.column + 1}"
+
+
+def formatters() -> Mapping[str, Callable[[Report], str]]:
+    from devterms.report import html, json, sarif, text
+
+    return {"text": text.render, "json": json.render, "sarif": sarif.render, "html": html.render}

@@ -1,0 +1,134 @@
+"""The flake8 adapter: the 4-tuple contract, cross-file messages, options, and a real flake8 run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from frontend_helpers import SAMPLE_DT101, FakeEngine, finding, install_fake_engine, write_tree
+
+from devterms import flake8_plugin
+from devterms.flake8_plugin import DevtermsChecker, flake8_message
+from devterms.model import Hop
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugin_state(monkeypatch: pytest.MonkeyPatch):
+    flake8_plugin._project.cache_clear()
+    monkeypatch.setattr(DevtermsChecker, "config_file", None)
+    monkeypatch.setattr(DevtermsChecker, "extra_rules", ())
+    monkeypatch.setattr(DevtermsChecker, "use_cache", True)
+    yield
+    flake8_plugin._project.cache_clear()
+
+
+def test_same_file_flow_gives_the_plain_message() -> None:
+    assert flake8_message(finding(message="m")) == "DT101 m"
+
+
+def test_cross_file_flow_names_first_hop_file_entries_and_last_hop() -> None:
+    flow = (Hop("lib/a.py", 4, 0, "s"), Hop("lib/a.py", 5, 0, "x"), Hop("lib/b.py", 9, 0, "y"),
+            Hop("app/m.py", 3, 0, "z"), Hop("app/m.py", 6, 4, "sink"))
+    text = flake8_message(finding(path="app/m.py", message="m", flow=flow))
+    assert text == "DT101 m (from lib/a.py:4 via lib/b.py:9, app/m.py:3 to app/m.py:6)"
+    two = flake8_message(finding(path="app/m.py", message="m", flow=(flow[0], flow[-1])))
+    assert two == "DT101 m (from lib/a.py:4 to app/m.py:6)"
+
+
+def run_plugin(path: Path, text: str) -> list[tuple]:
+    checker = DevtermsChecker(None, str(path), text.splitlines(keepends=True))  # type: ignore[arg-type]
+    return list(checker.run())
+
+
+def test_run_yields_flake8_tuples_for_this_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "pkg/a.py": "old text\n", "pkg/b.py": ""})
+    engine = install_fake_engine(monkeypatch, FakeEngine([
+        finding(path="pkg/a.py", line=6, column=4, message="m"),
+        finding(path="pkg/b.py", line=1, column=0, message="elsewhere"),
+        finding(path="pkg/a.py", line=7, column=0, message="off by default", code="DT102"),
+    ]))
+    monkeypatch.chdir(tmp_path / "pkg")
+    results = run_plugin(tmp_path / "pkg" / "a.py", "new text\n")
+    assert results == [(6, 4, "DT101 m", DevtermsChecker)]
+    call = engine.calls[0]
+    target = (tmp_path / "pkg" / "a.py").resolve()
+    assert call["report_on"] == {target} and call["overrides"] == {target: "new text\n"}
+    assert call["root"] == tmp_path.resolve() and call["display_base"] == tmp_path.resolve()
+    assert {p.name for p in call["files"]} == {"a.py", "b.py"}
+
+
+def test_noqa_is_left_to_flake8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "a.py": ""})
+    install_fake_engine(monkeypatch, FakeEngine([finding(path="a.py", line=1, column=0, message="m")]))
+    assert len(run_plugin(tmp_path / "a.py", "sink(x)  # noqa: DT101\n")) == 1
+
+
+def test_project_config_enables_rules_that_are_off_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nextend-select = ['DT102']\n", "a.py": ""})
+    install_fake_engine(monkeypatch, FakeEngine([finding(path="a.py", code="DT102", message="d")]))
+    assert [r[2] for r in run_plugin(tmp_path / "a.py", "")] == ["DT102 d"]
+
+
+def test_configuration_mistake_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nselct = 1\n", "a.py": ""})
+    install_fake_engine(monkeypatch, FakeEngine())
+    ((line, col, text, _),) = run_plugin(tmp_path / "a.py", "")
+    assert (line, col) == (1, 0) and text.startswith("DT000 devterms configuration error: ") and "selct" in text
+
+
+def test_parse_options_stores_settings_on_the_class() -> None:
+    class Options:
+        devterms_config = "cfg/devterms.toml"
+        devterms_rules = ["/rules/a", "/rules/b"]
+        devterms_no_cache = True
+
+    DevtermsChecker.parse_options(Options())
+    assert DevtermsChecker.config_file == Path("cfg/devterms.toml")
+    assert DevtermsChecker.extra_rules == (Path("/rules/a"), Path("/rules/b"))
+    assert DevtermsChecker.use_cache is False
+
+
+# --- through flake8 itself --------------------------------------------------------------------
+
+def flake8(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", *args], cwd=cwd,
+                          capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
+
+
+def test_flake8_registers_the_plugin_and_its_options(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "flake8", "--help"], capture_output=True, text=True, timeout=120)
+    assert "--devterms-rules" in done.stdout and "--devterms-config" in done.stdout
+    assert "devterms: " in done.stdout  # "Installed plugins: devterms: 0.1.0, ..."
+
+
+def test_flake8_reads_plugin_options_from_setup_cfg(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"setup.cfg": "[flake8]\ndevterms-rules = broken\n", "broken/x.yaml": "sinks: [1]\n",
+                          "a.py": "x = 1\n"})
+    done = flake8(tmp_path, "a.py")
+    assert "a.py:1:1: DT000 devterms configuration error: " in done.stdout and "x.yaml" in done.stdout
+
+
+def test_flake8_reports_dt101_on_the_sample(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "sample.py": SAMPLE_DT101})
+    done = flake8(tmp_path, "sample.py")
+    assert done.stdout.startswith("sample.py:6:5: DT101 "), done.stdout + done.stderr
+    assert done.returncode == 1
+
+
+def test_flake8_cross_file_message_and_noqa(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "pyproject.toml": "", "app/__init__.py": "",
+        "app/lib.py": "import tweepy\n\ndef users():\n    c = tweepy.Client('t')\n"
+                      "    return c.search_recent_tweets('x', user_fields='profile_image_url').includes['users']\n",
+        "app/use.py": "import face_recognition, requests\nfrom app.lib import users\n\nfor u in users():\n"
+                      "    img = face_recognition.load_image_file(requests.get(u.profile_image_url).raw)\n"
+                      "    face_recognition.face_encodings(img)\n"
+                      "    face_recognition.face_encodings(img)  # noqa: DT101\n",
+    })
+    lines = flake8(tmp_path, "app/use.py").stdout.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("app/use.py:6:5: DT101 ")
+    assert lines[0].endswith("to app/use.py:6)") and "(from app/lib.py:" in lines[0]

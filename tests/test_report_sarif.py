@@ -1,0 +1,120 @@
+"""SARIF 2.1.0: valid against the official schema, and what GitHub code scanning relies on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from frontend_helpers import finding, tiny_pack, write_tree
+
+from devterms.frontend import FRONTEND_RULES
+from devterms.model import Diagnostic, Hop
+from devterms.report import Report
+from devterms.report.sarif import render
+from devterms.sourcetext import SourceText
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+def sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema vendored beside the tests (see data/*.NOTICE)."""
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def render_sarif(tmp_path: Path, **kwargs: object) -> dict:
+    pack = tiny_pack()
+    values: dict[str, object] = dict(
+        findings=(finding(),), diagnostics=(), rules={**FRONTEND_RULES, **pack.rules}, pack=pack,
+        source=SourceText(tmp_path),
+    )
+    values.update(kwargs)
+    return json.loads(render(Report(**values)))  # type: ignore[arg-type]
+
+
+def test_output_validates_against_the_sarif_2_1_0_schema(tmp_path: Path) -> None:
+    log = render_sarif(
+        tmp_path, diagnostics=(Diagnostic("bad.py", 3, 0, "cannot parse"),),
+        suppressed=(finding(line=9),), show_suppressed=True,
+    )
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    assert log["version"] == "2.1.0"
+
+
+def test_schema_check_rejects_a_broken_log(tmp_path: Path) -> None:
+    log = render_sarif(tmp_path)
+    log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(sarif_schema()).validate(log)
+
+
+def test_driver_describes_every_rule_with_the_fields_github_requires(tmp_path: Path) -> None:
+    driver = render_sarif(tmp_path)["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "devterms" and driver["version"] and driver["informationUri"].startswith("https://")
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert ids == ["DT000", "DT001", "DT101", "DT102", "DT201"]
+    dt101 = driver["rules"][2]
+    assert dt101["name"] == "face-identification"
+    assert dt101["shortDescription"]["text"] == "Platform data reaches face identification"
+    assert dt101["fullDescription"]["text"] == "Faces identify people."
+    assert dt101["help"]["text"] and "[X Developer Agreement §XIV.B](https://docs.x.com/agreement#xivb)" in dt101["help"]["markdown"]
+    assert dt101["helpUri"] == "https://github.com/devterms/devterms/blob/main/README.md#dt101"
+    assert dt101["properties"]["security-severity"] == "8.0"
+    assert "security" in dt101["properties"]["tags"] and dt101["properties"]["precision"]
+    assert driver["rules"][3]["defaultConfiguration"] == {"level": "warning", "enabled": False}
+
+
+def test_result_points_at_its_rule_with_relative_uri_and_one_based_column(tmp_path: Path) -> None:
+    run = render_sarif(tmp_path)["runs"][0]
+    result = run["results"][0]
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"] == "DT101"
+    assert result["level"] == "error"
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "app/main.py", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 6, "startColumn": 5}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+
+
+def test_code_flow_lists_every_hop_with_its_note(tmp_path: Path) -> None:
+    flow = (Hop("lib/a.py", 2, 0, "X data enters"), Hop("lib/a.py", 4, 2, "returned"),
+            Hop("app/main.py", 6, 4, "face encoder"))
+    result = render_sarif(tmp_path, findings=(finding(flow=flow),))["runs"][0]["results"][0]
+    steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
+    assert [s["location"]["message"]["text"] for s in steps] == ["X data enters", "returned", "face encoder"]
+    assert [s["location"]["physicalLocation"]["artifactLocation"]["uri"] for s in steps] == [
+        "lib/a.py", "lib/a.py", "app/main.py"]
+
+
+def test_fingerprint_survives_unrelated_lines_moving(tmp_path: Path) -> None:
+    code = "x = source()\n\nsink(x)\n"
+    write_tree(tmp_path, {"m.py": code})
+    flow = (Hop("m.py", 1, 4, "source"), Hop("m.py", 3, 0, "sink"))
+    before = render_sarif(tmp_path, findings=(finding(path="m.py", line=3, column=0, flow=flow),))
+    write_tree(tmp_path, {"m.py": "import os\n# comment\n" + code})
+    moved = (Hop("m.py", 3, 4, "source"), Hop("m.py", 5, 0, "sink"))
+    after = render_sarif(tmp_path, findings=(finding(path="m.py", line=5, column=0, flow=moved),))
+    key = "devterms/v1"
+    first = before["runs"][0]["results"][0]["partialFingerprints"][key]
+    assert first == after["runs"][0]["results"][0]["partialFingerprints"][key]
+    write_tree(tmp_path, {"m.py": "import os\n# comment\nx = source()\n\nsink(x, more)\n"})
+    changed = render_sarif(tmp_path, findings=(finding(path="m.py", line=5, column=0, flow=moved),))
+    assert changed["runs"][0]["results"][0]["partialFingerprints"][key] != first
+
+
+def test_diagnostics_become_tool_execution_notifications(tmp_path: Path) -> None:
+    run = render_sarif(tmp_path, findings=(), diagnostics=(Diagnostic("bad.py", 3, 0, "cannot parse"),))["runs"][0]
+    assert run["results"] == []
+    note = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert note["descriptor"]["id"] == "DT000" and note["message"]["text"] == "cannot parse"
+
+
+def test_suppressed_findings_carry_an_in_source_suppression(tmp_path: Path) -> None:
+    results = render_sarif(tmp_path, suppressed=(finding(line=9),), show_suppressed=True)["runs"][0]["results"]
+    assert "suppressions" not in results[0]
+    assert results[1]["suppressions"][0]["kind"] == "inSource"
+
+
+def test_paths_outside_the_base_become_file_uris(tmp_path: Path) -> None:
+    result = render_sarif(tmp_path, findings=(finding(path="/elsewhere/x.py"),))["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///elsewhere/x.py"}
