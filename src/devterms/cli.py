@@ -23,6 +23,7 @@ from devterms.discovery import explicit_files, files_under, find_root, is_exclud
 from devterms.frontend import FRONTEND_RULES, analyse, build_pack, open_project, selection_for
 from devterms.report import Report, formatters
 from devterms.rulepack import Rule, RulePack
+from devterms.ruletable import rule_table
 from devterms.schema import RulePackError
 from devterms.selection import Selection
 from devterms.sourcetext import SourceText
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=run_check)
 
     rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--markdown", action="store_true", help="print README.md's rule table")
     _pack_options(rules)
     rules.set_defaults(run=run_rules)
 
@@ -158,7 +160,10 @@ def _pack(args: argparse.Namespace) -> tuple[RulePack, dict[str, Rule]]:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    _, rules = _pack(args)
+    pack, rules = _pack(args)
+    if args.markdown:
+        print(rule_table(pack, rules.values()))
+        return 0
     rows = [("CODE", "SEVERITY", "DEFAULT", "TITLE")] + [
         (r.code, r.severity, "on" if r.enabled else "off", r.title) for r in sorted(rules.values(), key=lambda r: r.code)
     ]

@@ -1,0 +1,43 @@
+"""README.md is the contract with a new user: its commands, table and snippets must stay true."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from devterms.config import load_config
+from devterms.frontend import FRONTEND_RULES, build_pack
+from devterms.rulepack import load_default_pack
+from devterms.ruletable import BEGIN, END, rule_table
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _fenced(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.S)
+
+
+def test_rule_table_is_generated_from_the_pack() -> None:
+    pack = load_default_pack()
+    current = README[README.index(BEGIN): README.index(END) + len(END)]
+    assert current == rule_table(pack, [*FRONTEND_RULES.values(), *pack.rules.values()]), (
+        "README's rule table is stale: paste the output of `devterms rules --markdown`")
+
+
+def test_ci_runs_the_two_readme_commands() -> None:
+    install, tests = (block.strip() for block in _fenced("sh")[:2])
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert install.startswith("python3 -m venv") and "devterms check examples/" in install
+    assert install in ci, "the install command in .ci/run differs from README.md"
+    assert tests == "python -m pytest" and tests in ci.splitlines()
+
+
+def test_configuration_snippet_loads(tmp_path: Path) -> None:
+    (snippet,) = _fenced("toml")
+    (tmp_path / "pyproject.toml").write_text(snippet, encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.extend_select == ("DT102",) and config.allow_hosts
+    (tmp_path / "devterms-rules").mkdir()
+    pack = build_pack(config, [])
+    assert any(source.id == "acme-scraper" for source in pack.sources)
