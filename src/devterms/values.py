@@ -6,6 +6,10 @@ platform data it carries and how that data got here; ``text`` is a string templa
 constant value, if it has one, where :data:`HOLE` stands for an unknown part
 (``f"https://api.x.com/2/users/{uid}"`` is ``"https://api.x.com/2/users/\\0"``).
 
+``parts`` keeps the elements of a tuple, list or dict literal apart (keys ``"0"``, ``"1"``... or
+the dict's string keys) for as long as the container is not mutated, so that
+``followers, reference = load()`` or ``config["reference"]`` do not inherit their siblings' data.
+
 A trace's ``origin`` is either a concrete source (``source:<id>``) or a parameter of the
 function being summarised (``param:<name>``); the latter is replaced by the caller's data when the
 summary is applied. Everything here is immutable so values can be shared and compared cheaply.
@@ -23,6 +27,7 @@ MAX_PATHS = 8
 MAX_TRACES = 4
 MAX_HOPS = 16
 MAX_TEXT = 512
+MAX_PARTS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,7 @@ class Value:
     paths: frozenset[str] = field(default_factory=frozenset)
     traces: tuple[Trace, ...] = ()
     text: str | None = None
+    parts: tuple[tuple[str, Value], ...] | None = None
 
     @property
     def tainted(self) -> bool:
@@ -69,17 +75,24 @@ class Value:
     def with_hop(self, hop: Hop) -> Value:
         if not self.traces:
             return self
-        return Value(self.paths, tuple(t.extended((hop,)) for t in self.traces), self.text)
+        parts = None if self.parts is None else tuple((k, v.with_hop(hop)) for k, v in self.parts)
+        return Value(self.paths, tuple(t.extended((hop,)) for t in self.traces), self.text, parts)
+
+    def part(self, key: str) -> Value | None:
+        """The element stored under ``key``, if this is an unmutated literal container."""
+        if self.parts is None:
+            return None
+        return dict(self.parts).get(key)
 
     def data_only(self) -> Value:
         """The data this value carries, without what it is (for results of unknown calls)."""
         return Value(traces=self.traces) if self.traces else NOTHING
 
     def with_paths(self, paths: Iterable[str]) -> Value:
-        return Value(_cap_paths(paths), self.traces, self.text)
+        return Value(_cap_paths(paths), self.traces, self.text, self.parts)
 
     def with_text(self, text: str | None) -> Value:
-        return Value(self.paths, self.traces, _cap_text(text))
+        return Value(self.paths, self.traces, _cap_text(text), self.parts)
 
 
 NOTHING = Value()
@@ -96,7 +109,15 @@ def join(*values: Value) -> Value:
     traces = merge_traces(t for v in present for t in v.traces)
     texts = {v.text for v in present}
     text = texts.pop() if len(texts) == 1 else None
-    return Value(paths, traces, text)
+    parts = {v.parts for v in present}
+    return Value(paths, traces, text, parts.pop() if len(parts) == 1 else None)
+
+
+def container(parts: list[tuple[str, Value]], text: str | None = None) -> Value:
+    """A literal tuple, list or dict: its data is all of its elements', each kept apart."""
+    traces = merge_traces(t for _, v in parts for t in v.traces)
+    kept = tuple(parts) if len(parts) <= MAX_PARTS else None
+    return Value(traces=traces, text=_cap_text(text), parts=kept)
 
 
 def merge_traces(traces: Iterable[Trace]) -> tuple[Trace, ...]:

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from devterms.engine.state import FileWrite
+from devterms.engine.storage import normalise
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
 from devterms.rulepack import Arg, Condition, Sink, Source, Storage
-from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, join
+from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, join
 
 if TYPE_CHECKING:
     from devterms.engine.frame import Frame
@@ -32,6 +34,7 @@ PATH_JOINERS = {"os.path.join": "/", "posixpath.join": "/", "ntpath.join": "/",
                 "pathlib.Path": "/", "pathlib.PurePath": "/", "pathlib.PosixPath": "/",
                 "urllib.parse.urljoin": "", "str": "", "os.fspath": "", "os.path.abspath": "",
                 "os.path.expanduser": "", "os.path.normpath": "", "pathlib.Path().joinpath": "/"}
+PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
 
 
@@ -73,6 +76,8 @@ class CallHandler:
 
     def call(self, frame: Frame, node: cst.Call) -> Value:
         site = self._site(frame, node)
+        if PARTIALS & site.callee.paths and site.positional:
+            return self._partial(site)
         results: list[Value] = []
         reached_project = False
         for path in sorted(site.callee.paths):
@@ -80,6 +85,8 @@ class CallHandler:
             if result is not None:
                 reached_project = True
                 results.append(result)
+        if not reached_project:
+            results.extend(self._callbacks(frame, site))
         paths = sorted(site.callee.paths)
         sanitized = any(self.knowledge.is_sanitizer(p) for p in paths)
         for path in paths:
@@ -119,6 +126,9 @@ class CallHandler:
                 site.keywords[arg.keyword.value] = value
             else:
                 site.positional.append(value)
+        bound = callee.part("partial")
+        if bound is not None and bound.parts is not None:
+            site.positional[:0] = [v for _, v in bound.parts]
         self._read_back(frame, site)
         first = node.args[0] if node.args else None
         if first is not None and not first.star and first.keyword is None:
@@ -127,6 +137,25 @@ class CallHandler:
             if factory and text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
                 site.key = f"({literal_key(text)})" if literal_key(text) else "()"
         return site
+
+    def _partial(self, site: CallSite) -> Value:
+        """``functools.partial(f, *args)``: calling it later calls ``f`` with ``args`` first."""
+        func, *bound = site.positional
+        return Value(func.paths, join(*(v.data_only() for v in bound)).traces,
+                     parts=(("partial", container([(str(i), v) for i, v in enumerate(bound)])),))
+
+    def _callbacks(self, frame: Frame, site: CallSite) -> list[Value]:
+        """Project functions handed to a call we do not know (``map``, executors, ``key=``):
+        they are called with the other arguments' data, and their results flow back."""
+        results = []
+        for index, value in enumerate(site.arg_values):
+            for path in sorted(value.paths):
+                others = join(*(v.data_only() for i, v in enumerate(site.arg_values) if i != index))
+                inner = CallSite(site.node, value, [others], {})
+                result = self.run.call_project(frame, inner, path)
+                if result is not None:
+                    results.append(result)
+        return results
 
     def _read_back(self, frame: Frame, site: CallSite) -> None:
         """An argument or receiver that names a file holding platform data carries that data."""
@@ -165,7 +194,10 @@ class CallHandler:
             return result
         if entry.kind == "downloader":
             data = join(data, result.data_only())
-        persisted.write_file(template, data, hop)
+        for trace in persisted.write_file(template, data, hop):
+            if frame.summary is not None and template is not None:
+                frame.summary.file_writes.append(
+                    FileWrite(normalise(template) or template, trace.origin, trace.hops))
         if data.tainted:
             handle = site.node.func.value if entry.path.is_receiver else _arg_node(site.node, entry.path)
             if isinstance(handle, (cst.Name, cst.Attribute)):

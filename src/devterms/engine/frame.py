@@ -19,7 +19,7 @@ import libcst as cst
 
 from devterms.engine.module import ModuleState, decorator_names, parameters
 from devterms.engine.state import ClassInfo, FunctionInfo, Param, Summary
-from devterms.values import HOLE, NOTHING, Value, concat_text, join
+from devterms.values import HOLE, NOTHING, Value, concat_text, container, join
 
 if TYPE_CHECKING:
     from devterms.engine.run import ProjectRun
@@ -277,8 +277,11 @@ class Frame:
         if isinstance(target, cst.Name):
             self.bind(target.value, value.with_hop(self.module.hop(at, f"assigned to `{target.value}`")))
         elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.assign(element.value, _element(value), at)
+            exact = value.parts is not None and len(value.parts) == len(target.elements) and not any(
+                isinstance(e, cst.StarredElement) for e in target.elements)
+            for i, element in enumerate(target.elements):
+                part = value.part(str(i)) if exact else None
+                self.assign(element.value, part if part is not None else _element(value), at)
         elif isinstance(target, cst.StarredElement):
             self.assign(target.value, _element(value), at)
         elif isinstance(target, cst.Attribute):
@@ -336,10 +339,17 @@ class Frame:
         return self.run.calls.call(self, node)
 
     def expr_Subscript(self, node: cst.Subscript) -> Value:
+        keys = []
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
-                self.eval(element.slice.value)
-        return self.eval(node.value).data_only()
+                index = element.slice.value
+                keys.append(index.value if isinstance(index, cst.Integer) else self.eval(index).text)
+        base = self.eval(node.value)
+        if len(keys) == 1 and keys[0] is not None:
+            part = base.part(keys[0])
+            if part is not None:
+                return part
+        return base.data_only()
 
     def expr_SimpleString(self, node: cst.SimpleString) -> Value:
         try:
@@ -415,16 +425,27 @@ class Frame:
         values = [self.eval(e.value) for e in node.elements]
         texts = [v.text for v in values]
         text = ",".join(texts) if values and None not in texts else None  # type: ignore[arg-type]
-        return Value(traces=join(*(v.data_only() for v in values)).traces, text=text)
+        if isinstance(node, cst.Set) or any(isinstance(e, cst.StarredElement) for e in node.elements):
+            return Value(traces=join(*(v.data_only() for v in values)).traces, text=text)
+        return container([(str(i), v) for i, v in enumerate(values)], text)
 
     expr_Tuple = expr_Set = expr_List
 
     def expr_Dict(self, node: cst.Dict) -> Value:
+        parts: list[tuple[str, Value]] | None = []
         values = []
         for element in node.elements:
+            value = self.eval(element.value)
+            values.append(value.data_only())
             if isinstance(element, cst.DictElement):
-                values.append(self.eval(element.key).data_only())
-            values.append(self.eval(element.value).data_only())
+                key = self.eval(element.key)
+                values.append(key.data_only())
+                if parts is not None and key.text is not None and not key.tainted:
+                    parts.append((key.text, value))
+                    continue
+            parts = None  # a computed key or ** unpacking: keep only the union
+        if parts is not None and values:
+            return container(parts)
         return join(*values)
 
     def expr_ListComp(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp) -> Value:

@@ -143,7 +143,10 @@ class ProjectRun:
 
     def define_class(self, frame: Frame, node: cst.ClassDef, bases: list[str]) -> ClassInfo:
         qualname = f"{frame.qualname}.{node.name.value}"
-        info = ClassInfo(qualname, frame.module, bases)
+        fields = [s.body[0].target.value for s in _body_statements(node)
+                  if isinstance(s, cst.SimpleStatementLine) and isinstance(s.body[0], cst.AnnAssign)
+                  and isinstance(s.body[0].target, cst.Name)]
+        info = ClassInfo(qualname, frame.module, bases, fields=fields)
         self.classes[qualname] = info
         return info
 
@@ -170,20 +173,28 @@ class ProjectRun:
         return join(*stored) if stored else value
 
     def load_attribute(self, frame: Frame, owner: Value, attr: str, node: cst.CSTNode) -> Value:
-        keys = [f"{p}.{attr}" for p in owner.paths]
-        found = [Value(frozenset(keys), owner.traces)]
+        """``owner.attr``: what the heap holds for it (module global, class or instance
+        attribute, property), carrying the owner's data too."""
+        part = owner.part(attr)
+        if part is not None:  # a field of an instance built in view
+            return part
+        keys = set()
+        found = []
         for path in owner.paths:
-            stored = self.heap.get(f"{path}.{attr}")
+            prop = self.method(path[:-2], attr) if path.endswith("()") else None
+            if prop is not None and prop.kind == "property":
+                site = CallSite(node, Value(frozenset({path})), [], {})  # type: ignore[arg-type]
+                found.append(self._apply(frame, site, prop, Value(frozenset({path}))))
+                continue
+            keys.add(f"{path}.{attr}")
+            stored = None if owner.parts is not None else self.heap.get(f"{path}.{attr}")
             if stored is None and path.endswith("()"):
-                stored = self.heap.get(f"{path[:-2]}.{attr}")  # a class attribute
+                stored = self.heap.get(f"{path[:-2]}.{attr}")  # a class attribute or default
             if stored is not None:
                 found.append(stored)
-            if path.endswith("()"):
-                prop = self.method(path[:-2], attr)
-                if prop is not None and prop.kind == "property":
-                    site = CallSite(node, Value(frozenset({path})), [], {})  # type: ignore[arg-type]
-                    found.append(self._apply(frame, site, prop, Value(frozenset({path}))))
-        return join(*found)
+        held = join(*found)
+        return Value(frozenset(keys) | held.paths, merge_traces((*held.traces, *owner.traces)),
+                     held.text)
 
     def store_attribute(self, frame: Frame, owner: Value, attr: str, value: Value) -> None:
         for path in owner.paths:
@@ -211,7 +222,11 @@ class ProjectRun:
             init = self.method(path, "__init__")
             if init is not None:
                 self._apply(frame, site, init, instance)
-            return instance
+                return instance
+            return self._init_fields(path, site)
+        if path.endswith("()") and path[:-2] in self.classes:  # calling an instance
+            call = self.method(path[:-2], "__call__")
+            return self._apply(frame, site, call, Value(frozenset({path}))) if call else None
         owner, dot, name = path.rpartition(".")
         if dot and owner.endswith("()"):
             info = self.method(owner[:-2], name)
@@ -224,6 +239,20 @@ class ProjectRun:
                 return None
         return None
 
+    def _init_fields(self, class_path: str, site: CallSite) -> Value:
+        """A class without ``__init__`` (a dataclass, a NamedTuple) stores its arguments as
+        the fields its body declares: on the heap for its methods, and in the instance's parts
+        so that reading a field of this instance does not see another instance's."""
+        fields = self.classes[class_path].fields
+        values = dict(zip(fields, site.positional))
+        values.update((k, v) for k, v in site.keywords.items() if k in fields)
+        for name, value in values.items():
+            self.heap.store(f"{class_path}().{name}", Value(value.paths, value.concrete_traces, value.text))
+        instance = frozenset({class_path + "()"})
+        if not fields:
+            return Value(instance)
+        return Value(instance, parts=tuple(values.items()))
+
     def _apply(self, frame: Frame, site: CallSite, info: FunctionInfo, bound: Value | None) -> Value:
         binding = bind_arguments(info, site, bound)
         summary = self.summary_for(info, binding)
@@ -232,29 +261,38 @@ class ProjectRun:
         def entry(name: str) -> Hop:
             return frame.module.hop(site.node, f"passed as `{name}` to {info.short}()")
 
-        traces = []
-        for trace in summary.ret.traces:
-            if trace.origin.startswith(prefix):
-                name = trace.origin[len(prefix):]
-                for outer in binding.get(name, NOTHING).traces:
-                    traces.append(outer.extended((entry(name), *trace.hops)))
-            elif trace.is_param:
-                traces.append(trace)
-            else:
-                hop = frame.module.hop(site.node, f"returned by {info.short}()")
-                traces.append(trace.extended((hop,)))
+        def substitute(value: Value) -> Value:
+            traces = []
+            for trace in value.traces:
+                if trace.origin.startswith(prefix):
+                    name = trace.origin[len(prefix):]
+                    for outer in binding.get(name, NOTHING).traces:
+                        traces.append(outer.extended((entry(name), *trace.hops)))
+                elif trace.is_param:
+                    traces.append(trace)
+                else:
+                    hop = frame.module.hop(site.node, f"returned by {info.short}()")
+                    traces.append(trace.extended((hop,)))
+            parts = None if value.parts is None else tuple((k, substitute(v)) for k, v in value.parts)
+            return Value(value.paths, merge_traces(traces), value.text, parts)
+
         for pending in summary.pending:
             name = pending.param[len(prefix):]
             for outer in binding.get(name, NOTHING).traces:
                 flow = outer.hops + (entry(name),) + pending.hops
                 self._sink_reached(frame, site.node, pending.category, pending.sink_label, outer, flow)
+        for file_write in summary.file_writes:
+            name = file_write.param[len(prefix):]
+            data = binding.get(name, NOTHING)
+            self.persistence.store_traces(file_write.template, [
+                t.extended((entry(name), *file_write.hops)) for t in data.concrete_traces])
         for write in summary.heap_writes:
             name = write.param[len(prefix):]
             data = binding.get(name, NOTHING)
             traces_in = [t.extended((entry(name), *write.hops)) for t in data.concrete_traces]
             if traces_in:
                 self.heap.store(write.key, Value(traces=merge_traces(traces_in)))
-        return Value(summary.ret.paths, merge_traces(traces), summary.ret.text)
+        return substitute(summary.ret)
 
     def default_binding(self, info: FunctionInfo) -> dict[str, Value]:
         binding: dict[str, Value] = {}
@@ -357,6 +395,11 @@ class ProjectRun:
 class _Defaulting(dict):  # type: ignore[type-arg]
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def _body_statements(node: cst.ClassDef) -> list[cst.CSTNode]:
+    body = node.body
+    return list(body.body) if isinstance(body, cst.IndentedBlock) else []
 
 
 def _param_prefix(info: FunctionInfo) -> str:

@@ -59,6 +59,7 @@ class ClassInfo:
     module: ModuleState
     bases: list[str]
     methods: dict[str, FunctionInfo] = field(default_factory=dict)
+    fields: list[str] = field(default_factory=list)  # annotated names of the class body
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +81,28 @@ class HeapWrite:
     hops: tuple[Hop, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class FileWrite:
+    """A parameter's data written to the file ``template`` (applied with the caller's data)."""
+
+    template: str
+    param: str
+    hops: tuple[Hop, ...]
+
+
 @dataclass
 class Summary:
     ret: Value = NOTHING
     pending: list[Pending] = field(default_factory=list)
     heap_writes: list[HeapWrite] = field(default_factory=list)
+    file_writes: list[FileWrite] = field(default_factory=list)
 
     def fingerprint(self) -> tuple[object, ...]:
         return (
             self.ret.paths, tuple(t.origin for t in self.ret.traces), self.ret.text,
             tuple(sorted({(p.param, p.sink_label, p.category) for p in self.pending})),
             tuple(sorted({(w.key, w.param) for w in self.heap_writes})),
+            tuple(sorted({(w.template, w.param) for w in self.file_writes})),
         )
 
 

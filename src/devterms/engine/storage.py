@@ -61,12 +61,19 @@ class Persistence:
     tables: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
     version: int = 0
 
-    def write_file(self, template: str | None, data: Value, hop_at: Hop) -> None:
+    def write_file(self, template: str | None, data: Value, hop_at: Hop) -> list[Trace]:
+        """Store the concrete data; return the parameter traces, with the write as last hop,
+        for the caller of the function being summarised to apply."""
         name = normalise(template)
-        if name is None or not data.concrete_traces:
-            return
+        if name is None:
+            return []
         hop = Hop(hop_at.path, hop_at.line, hop_at.column, f"written to {shown(name)}")
-        self._store(self.files, name, [t.extended((hop,)) for t in data.concrete_traces])
+        self.store_traces(name, [t.extended((hop,)) for t in data.concrete_traces])
+        return [t.extended((hop,)) for t in data.traces if t.is_param]
+
+    def store_traces(self, name: str, traces: list[Trace]) -> None:
+        if traces:
+            self._store(self.files, name, traces)
 
     def read_file(self, template: str | None, hop_at: Hop) -> tuple[Trace, ...]:
         name = normalise(template)
