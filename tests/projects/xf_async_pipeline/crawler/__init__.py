@@ -1,0 +1,1 @@
+"""An async crawler package: graph.py fetches, store.py saves, main.py drives."""

@@ -1,0 +1,11 @@
+"""Uses only the package's re-exported names."""
+
+import facewatch
+from facewatch import friends_pictures, send_report
+
+
+def main(token):
+    pictures = friends_pictures(token)
+    hits = facewatch.match_against_watchlist(pictures)  # expect: DT101
+    send_report({"hits": hits})  # expect: DT201
+    send_report({"friends_checked": len(pictures)})  # ok: DT201
