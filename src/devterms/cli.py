@@ -30,6 +30,11 @@ from devterms.sourcetext import SourceText
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["lsp"]:  # the server parses its own options (--stdio, --debounce)
+        from devterms.lsp import main as lsp_main
+
+        return lsp_main(argv[1:])
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -72,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--markdown", action="store_true", help="print README.md's rule table")
     _pack_options(rules)
     rules.set_defaults(run=run_rules)
+
+    commands.add_parser("lsp", help="run the language server on stdin/stdout (needs devterms[lsp])")
 
     explain = commands.add_parser("explain", help="describe a rule and the clauses it cites")
     explain.add_argument("code", type=str.upper)
