@@ -98,7 +98,7 @@ class CallHandler:
                 if client.navigates and isinstance(node.func, cst.Attribute):
                     frame.taint_container(node.func.value, join(*fetched))  # the page now shows it
                 results.extend(fetched)
-        own = join(*results)
+        own = join(*results, site.callee.data_only())  # what the call returns, at least
         for path in paths:
             for sink in self.knowledge.sinks_for(path):
                 self._check_sink(frame, site, sink, label(path), own)
