@@ -73,6 +73,10 @@ def check_project(
         text = overrides.get(path)
         if text is None:
             text = _read(path, display, diagnostics)
+        if text is not None and "\0" in text:  # cheap to see, and never Python source
+            line = text.count("\n", 0, text.index("\0")) + 1
+            diagnostics.append(Diagnostic(display, line, 0, "cannot parse: the file contains NUL bytes"))
+            text = None
         if text is not None:
             name, is_package = module_name(path, root)
             sources.append(SourceFile(path, name, display, text, is_package))

@@ -26,6 +26,7 @@ HOLE = "\0"
 MAX_PATHS = 8
 MAX_TRACES = 4
 MAX_HOPS = 16
+MAX_NOTE = 160
 MAX_TEXT = 512
 MAX_PARTS = 16
 
@@ -46,15 +47,20 @@ class Trace:
         return self.origin[len("param:"):]
 
     def extended(self, hops: Iterable[Hop]) -> Trace:
-        combined = self.hops
+        """This trace with ``hops`` appended; steps on the line of the previous hop are merged
+        into it (one line, one step), except the sink, which always stands on its own."""
+        combined = list(self.hops)
         for hop in hops:
-            if combined and (combined[-1].path, combined[-1].line) == (hop.path, hop.line):
-                if combined[-1].note == hop.note or not hop.note:
-                    continue
-            combined += (hop,)
+            last = combined[-1] if combined else None
+            if last is not None and (last.path, last.line) == (hop.path, hop.line) \
+                    and not hop.note.startswith("reaches"):
+                if hop.note and hop.note not in last.note and len(last.note) < MAX_NOTE:
+                    combined[-1] = Hop(last.path, last.line, last.column, f"{last.note}; {hop.note}")
+                continue
+            combined.append(hop)
         if len(combined) > MAX_HOPS:  # keep where it started and where it arrived
             combined = combined[:3] + combined[-(MAX_HOPS - 3):]
-        return Trace(self.origin, self.platform, self.source, combined)
+        return Trace(self.origin, self.platform, self.source, tuple(combined))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +148,14 @@ def concat_text(parts: Iterable[str | None]) -> str | None:
     while HOLE + HOLE in text:
         text = text.replace(HOLE + HOLE, HOLE)
     return None if text == HOLE else _cap_text(text)
+
+
+def interleave(parts: list[str | None], separator: str) -> list[str | None]:
+    """``[a, sep, b, sep, c]``: a collection of strings as one template (``a,b,\0``)."""
+    out: list[str | None] = []
+    for i, part in enumerate(parts):
+        out.extend(([separator] if i else []) + [part])
+    return out
 
 
 def _cap_paths(paths: Iterable[str]) -> frozenset[str]:

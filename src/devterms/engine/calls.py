@@ -18,7 +18,7 @@ from devterms.engine.storage import normalise
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
 from devterms.rulepack import Arg, Condition, Sink, Source, Storage
-from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, join
+from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join
 
 if TYPE_CHECKING:
     from devterms.engine.frame import Frame
@@ -149,12 +149,16 @@ class CallHandler:
         they are called with the other arguments' data, and their results flow back."""
         results = []
         for index, value in enumerate(site.arg_values):
+            others = join(site.receiver.data_only(),
+                          *(v.data_only() for i, v in enumerate(site.arg_values) if i != index))
             for path in sorted(value.paths):
-                others = join(*(v.data_only() for i, v in enumerate(site.arg_values) if i != index))
-                inner = CallSite(site.node, value, [others], {})
+                inner = CallSite(site.node, value, [others], {}, arg_values=[others])
                 result = self.run.call_project(frame, inner, path)
                 if result is not None:
                     results.append(result)
+                for sink in self.knowledge.sinks_for(path):  # df.apply(geolocator.geocode)
+                    if sink.target is None and sink.when is None and not sink.on_result:
+                        self._report(frame, site.node, sink, label(path), others)
         return results
 
     def _read_back(self, frame: Frame, site: CallSite) -> None:
@@ -258,6 +262,10 @@ class CallHandler:
         func = site.node.func
         if isinstance(func, cst.Attribute) and func.attr.value == "format" and site.receiver.text:
             return concat_text([_format_holes(site.receiver.text)])
+        if isinstance(func, cst.Attribute) and func.attr.value == "join" and site.receiver.text \
+                is not None and len(site.positional) == 1 and site.positional[0].parts:
+            elements = [v.text for _, v in site.positional[0].parts]
+            return concat_text(interleave(elements, site.receiver.text))
         for path in site.callee.paths:
             separator = PATH_JOINERS.get(path)
             if separator is not None and site.positional:
@@ -288,10 +296,12 @@ def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
 
 
 def _mentions(value: Value | None, condition: Condition) -> bool:
+    """Whether the argument's text holds one of the words (``stem*`` matches as a prefix)."""
     if value is None:
         return condition.if_missing
-    words = re.findall(r"[a-z]+", (value.text or "").lower())
-    return any(word.startswith(w) for word in words for w in condition.words)
+    words = set(re.findall(r"[a-z0-9_]+", (value.text or "").lower()))
+    return any(word.startswith(w[:-1]) if w.endswith("*") else word == w
+               for word in words for w in condition.words)
 
 
 def _names_below(text: str | None, folder: str | None) -> bool:

@@ -19,7 +19,7 @@ import libcst as cst
 
 from devterms.engine.module import ModuleState, decorator_names, parameters
 from devterms.engine.state import ClassInfo, FunctionInfo, Param, Summary
-from devterms.values import HOLE, NOTHING, Value, concat_text, container, join
+from devterms.values import HOLE, NOTHING, Value, concat_text, container, interleave, join
 
 if TYPE_CHECKING:
     from devterms.engine.run import ProjectRun
@@ -424,7 +424,7 @@ class Frame:
     def expr_List(self, node: cst.List | cst.Tuple | cst.Set) -> Value:
         values = [self.eval(e.value) for e in node.elements]
         texts = [v.text for v in values]
-        text = ",".join(texts) if values and None not in texts else None  # type: ignore[arg-type]
+        text = concat_text(interleave(texts, ",")) if any(t is not None for t in texts) else None
         if isinstance(node, cst.Set) or any(isinstance(e, cst.StarredElement) for e in node.elements):
             return Value(traces=join(*(v.data_only() for v in values)).traces, text=text)
         return container([(str(i), v) for i, v in enumerate(values)], text)
