@@ -4,8 +4,9 @@ An entry is keyed by everything the answer depends on: devterms' version, the ru
 version, the analysis budget, and the path and content hash of every file of the project. So a
 stale entry is never read: any change makes a new key, and deleting the folder only costs time.
 Entries are written atomically (temporary file, then rename), so parallel flake8 workers can
-race without harm. Each entry carries an HMAC made with a key kept outside the project, so an
-edited entry (one that would hide a finding) fails verification and is recomputed.
+race without harm. Each entry carries an HMAC of its key and content, made with a secret kept
+outside the project, so an edited entry (one that would hide a finding), or one copied from
+another project, fails verification and is recomputed.
 """
 
 from __future__ import annotations
@@ -36,11 +37,15 @@ def project_key(pack_version: str, budget: float, files: Iterable[tuple[str, str
     return digest.hexdigest()
 
 
+def has(folder: Path, key: str) -> bool:
+    return (folder / f"{key}.json").is_file()
+
+
 def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic]] | None:
     try:
         stored = json.loads((folder / f"{key}.json").read_text("utf-8"))
         payload = stored["payload"]
-        if not hmac.compare_digest(stored["mac"], _mac(payload)):
+        if not hmac.compare_digest(stored["mac"], _mac(key, payload)):
             return None
         data = json.loads(payload)
         findings = [_finding(f) for f in data["findings"]]
@@ -58,7 +63,7 @@ def save(folder: Path, key: str, findings: list[Finding], diagnostics: list[Diag
         (folder / ".gitignore").write_text("*\n")
         with tempfile.NamedTemporaryFile("w", dir=folder, suffix=".tmp", delete=False,
                                          encoding="utf-8") as handle:
-            json.dump({"payload": payload, "mac": _mac(payload)}, handle)
+            json.dump({"payload": payload, "mac": _mac(key, payload)}, handle)
         os.replace(handle.name, folder / f"{key}.json")
         _prune(folder)
     except OSError:
@@ -78,8 +83,10 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def _mac(payload: str) -> str:
-    return hmac.new(_secret(), payload.encode("utf-8"), hashlib.sha256).hexdigest()
+def _mac(key: str, payload: str) -> str:
+    """Binds the payload to its key, so an entry cannot be replayed under another project's."""
+    message = f"{key}\0{payload}".encode("utf-8")
+    return hmac.new(_secret(), message, hashlib.sha256).hexdigest()
 
 
 def _secret() -> bytes:

@@ -29,6 +29,11 @@ DEFAULT_BUDGET_SECONDS = 20.0
 _STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 60_000
 _knowledge_cache: dict[str, Knowledge] = {}
+# Per process: flake8 calls the plugin once per file, each time for the whole project, so the
+# texts (by stat) and the last results (by project key) are kept in memory between calls.
+_texts: dict[Path, tuple[tuple[int, int], str | None, list[Diagnostic]]] = {}
+_results: dict[str, tuple[list[Finding], list[Diagnostic]]] = {}
+_MAX_RESULTS = 4
 T = TypeVar("T")
 
 
@@ -66,43 +71,46 @@ def check_project(
     base = (display_base or Path.cwd()).resolve()
     overrides = {Path(p).resolve(): text for p, text in (overrides or {}).items()}
     knowledge = _knowledge_cache.get(pack.version) or _knowledge_cache.setdefault(pack.version, Knowledge(pack))
-    diagnostics: list[Diagnostic] = []
+    unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
     for path in sorted({Path(f).resolve() for f in files}):
         display = _display(path, base)
-        text = overrides.get(path)
-        if text is None:
-            text = _read(path, display, diagnostics)
+        text = overrides[path] if path in overrides else _read(path, display, unreadable)
         if text is not None and "\0" in text:  # cheap to see, and never Python source
             line = text.count("\n", 0, text.index("\0")) + 1
-            diagnostics.append(Diagnostic(display, line, 0, "cannot parse: the file contains NUL bytes"))
+            unreadable.append(Diagnostic(display, line, 0, "cannot parse: the file contains NUL bytes"))
             text = None
         if text is not None:
             name, is_package = module_name(path, root)
             sources.append(SourceFile(path, name, display, text, is_package))
     key = cache.project_key(pack.version, budget, ((f.display, f.text) for f in sources))
-    cached = cache.load(cache_dir, key) if cache_dir is not None else None
+    remembered = _results.get(key)
+    cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
     if cached is not None:
-        findings, diagnostics = cached
+        findings, unanalysable = cached
     else:
-        project = Project(_unique_names(sources))
-        triggered = {n: bool(knowledge.trigger.search(f.text)) for n, f in project.files.items()}
-        relevant = project.relevant(triggered)
-        findings = _run_deep(lambda: _analyse(pack, knowledge, project, relevant, budget, diagnostics))
-        if cache_dir is not None:
-            cache.save(cache_dir, key, findings, diagnostics)
+        findings, unanalysable = _run_deep(lambda: _analyse(pack, knowledge, sources, budget))
+    if cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
+        cache.save(cache_dir, key, findings, unanalysable)
+    if len(_results) >= _MAX_RESULTS:
+        _results.pop(next(iter(_results)))
+    _results[key] = (findings, unanalysable)
     wanted = {_display(Path(p).resolve(), base) for p in report_on} if report_on is not None else None
+    diagnostics = sorted((*unreadable, *unanalysable), key=lambda d: (d.path, d.line))
     return CheckResult(
         tuple(f for f in findings if wanted is None or f.path in wanted),
-        tuple(sorted((d for d in diagnostics if wanted is None or d.path in wanted),
-                     key=lambda d: (d.path, d.line))),
+        tuple(d for d in diagnostics if wanted is None or d.path in wanted),
         len(sources),
         sum(f.lines for f in sources),
     )
 
 
-def _analyse(pack: RulePack, knowledge: Knowledge, project: Project, relevant: set[str],
-             budget: float, diagnostics: list[Diagnostic]) -> list[Finding]:
+def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile],
+             budget: float) -> tuple[list[Finding], list[Diagnostic]]:
+    """Pre-screen, parse what can matter, run the engine; problems become diagnostics."""
+    project = Project(_unique_names(sources))
+    relevant = project.relevant({n: bool(knowledge.trigger.search(f.text)) for n, f in project.files.items()})
+    diagnostics: list[Diagnostic] = []
     modules = []
     for name in sorted(relevant):
         module = _parse(project.files[name], diagnostics)
@@ -113,7 +121,7 @@ def _analyse(pack: RulePack, knowledge: Knowledge, project: Project, relevant: s
     for name, problem in sorted(run.failed.items()):
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0, problem))
     failed = {project.files[name].display for name in run.failed}
-    return [f for f in findings if f.path not in failed]
+    return [f for f in findings if f.path not in failed], diagnostics
 
 
 def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | None:
@@ -131,6 +139,23 @@ def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | N
 
 
 def _read(path: Path, display: str, diagnostics: list[Diagnostic]) -> str | None:
+    """The file's text (remembered while its size and mtime stay the same), or a diagnostic."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        diagnostics.append(Diagnostic(display, 1, 0, f"cannot read: {error.strerror or error}"))
+        return None
+    signature = (stat.st_mtime_ns, stat.st_size)
+    known = _texts.get(path)
+    if known is None or known[0] != signature:
+        problems: list[Diagnostic] = []
+        known = (signature, _decode(path, display, problems), problems)
+        _texts[path] = known
+    diagnostics.extend(known[2])
+    return known[1]
+
+
+def _decode(path: Path, display: str, diagnostics: list[Diagnostic]) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as error:

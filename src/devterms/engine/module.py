@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from devterms.model import Hop
 from devterms.project import SourceFile
@@ -19,9 +19,13 @@ class ModuleState:
         self.name = source.name
         self.display = source.display
         self.tree = tree
-        self._positions = MetadataWrapper(tree, unsafe_skip_copy=True).resolve(PositionProvider)
+        self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
 
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        """Line and column of ``node``; positions are computed on first need (a module whose
+        code never touches platform data never pays for them)."""
+        if self._positions is None:
+            self._positions = MetadataWrapper(self.tree, unsafe_skip_copy=True).resolve(PositionProvider)
         found = self._positions.get(node)
         return (found.start.line, found.start.column) if found else (1, 0)
 
