@@ -56,6 +56,7 @@ def check_project(
     jobs: int = 1,
     cache_dir: Path | None = None,
     budget: float = DEFAULT_BUDGET_SECONDS,
+    prescreen: bool = True,
 ) -> CheckResult:
     """Analyse ``files`` (paths of the project's Python files) as one project.
 
@@ -66,7 +67,8 @@ def check_project(
     Paths in the result are POSIX paths relative to ``display_base`` (default: the current
     directory) when below it, else absolute. ``budget`` bounds the seconds spent per module.
     ``cache_dir`` keeps results on disk (see :mod:`devterms.cache`). ``jobs`` is accepted for
-    the front ends' sake; the analysis itself runs in one process.
+    the front ends' sake; the analysis itself runs in one process. ``prescreen=False`` parses
+    every file (the tests use it to show the pre-screen never changes an answer).
     """
     base = (display_base or Path.cwd()).resolve()
     overrides = {Path(p).resolve(): text for p, text in (overrides or {}).items()}
@@ -83,13 +85,13 @@ def check_project(
         if text is not None:
             name, is_package = module_name(path, root)
             sources.append(SourceFile(path, name, display, text, is_package))
-    key = cache.project_key(pack.version, budget, ((f.display, f.text) for f in sources))
+    key = cache.project_key(f"{pack.version}:{prescreen}", budget, ((f.display, f.text) for f in sources))
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
     if cached is not None:
         findings, unanalysable = cached
     else:
-        findings, unanalysable = _run_deep(lambda: _analyse(pack, knowledge, sources, budget))
+        findings, unanalysable = _run_deep(lambda: _analyse(pack, knowledge, sources, budget, prescreen))
     if cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
         cache.save(cache_dir, key, findings, unanalysable)
     if len(_results) >= _MAX_RESULTS:
@@ -105,11 +107,12 @@ def check_project(
     )
 
 
-def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile],
-             budget: float) -> tuple[list[Finding], list[Diagnostic]]:
+def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: float,
+             prescreen: bool) -> tuple[list[Finding], list[Diagnostic]]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics."""
     project = Project(_unique_names(sources))
-    relevant = project.relevant({n: bool(knowledge.trigger.search(f.text)) for n, f in project.files.items()})
+    relevant = project.relevant(
+        {n: not prescreen or knowledge.trigger.search(f.text) for n, f in project.files.items()})
     diagnostics: list[Diagnostic] = []
     modules = []
     for name in sorted(relevant):
