@@ -33,8 +33,21 @@ def project_key(pack_version: str, budget: float, files: Iterable[tuple[str, str
     digest = hashlib.sha256(f"{__version__}\0{pack_version}\0{budget}".encode())
     for display, text in sorted(files):
         digest.update(display.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+        digest.update(_text_digest(text))
     return digest.hexdigest()
+
+
+_digests: dict[str, bytes] = {}
+
+
+def _text_digest(text: str) -> bytes:
+    """Each file's hash once per process (flake8 asks for the project key once per file)."""
+    found = _digests.get(text)
+    if found is None:
+        if len(_digests) > 100_000:
+            _digests.clear()
+        found = _digests[text] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    return found
 
 
 def has(folder: Path, key: str) -> bool:
