@@ -22,9 +22,19 @@ def test_prescreen_never_changes_findings(files: list[Path], root: Path) -> None
 
 
 def test_prescreen_skips_files_that_name_no_platform_or_sink() -> None:
-    trigger = Knowledge(load_default_pack()).trigger
-    assert not trigger.search("import os\n# Copyright Google LLC\nprint(os.listdir('x'))\n")
-    assert not trigger.search("url = 'https://example.com/x'  # x marks the spot\n")
-    assert trigger.search("from deepface import DeepFace\n")
-    assert trigger.search("requests.get('https://graph.facebook.com/me')\n")
-    assert trigger.search("HOST = 'https://tips.fbi.gov'\n")
+    knowledge = Knowledge(load_default_pack())
+    for text in ("import os\n# Copyright Google LLC\nprint(os.listdir('x'))\n",
+                 "url = 'https://example.com/x'  # x marks the spot, see box.com\n"):
+        assert not knowledge.source_trigger.search(text) and not knowledge.sink_trigger.search(text)
+    assert knowledge.sink_trigger.search("from deepface import DeepFace\n")
+    assert knowledge.sink_trigger.search("HOST = 'https://tips.fbi.gov'\n")
+    assert knowledge.sink_trigger.search("smtp.sendmail(me, ['desk@met.police.uk'], msg)\n")
+    assert knowledge.source_trigger.search("requests.get('https://graph.facebook.com/me')\n")
+    assert knowledge.source_trigger.search("client = tweepy.Client(token)\n")
+    assert knowledge.scraper_trigger.search("import snscrape.modules.twitter as sntwitter\n")
+
+
+def test_a_project_without_sources_parses_nothing(tmp_path: Path) -> None:
+    (tmp_path / "cookies.py").write_text("DOMAINS = ['.gov', 'agency.gov']\ndef broken(:\n")
+    result = check_project([tmp_path / "cookies.py"], pack=load_default_pack(), root=tmp_path)
+    assert result.findings == () and result.diagnostics == ()

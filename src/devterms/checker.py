@@ -20,12 +20,13 @@ import libcst as cst
 from devterms import cache
 from devterms.engine.module import ModuleState
 from devterms.engine.run import ProjectRun
-from devterms.knowledge import Knowledge
+from devterms.knowledge import Knowledge, Trigger
 from devterms.model import Diagnostic, Finding
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
 
 DEFAULT_BUDGET_SECONDS = 20.0
+MAX_WIDENINGS = 8
 _STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 60_000
 _knowledge_cache: dict[str, Knowledge] = {}
@@ -109,22 +110,64 @@ def check_project(
 
 def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: float,
              prescreen: bool) -> tuple[list[Finding], list[Diagnostic]]:
-    """Pre-screen, parse what can matter, run the engine; problems become diagnostics."""
+    """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
+
+    The modules that name a source or a sink are analysed first; another project module is
+    loaded when a call hands it platform data. Code that merely imports them can only matter if
+    something towards a flow leaves them (platform data, a platform client or URL, returned or
+    held in a global or attribute; or platform data written to disk); only then are the
+    importers of the modules it leaves (or the modules reading files) added, and the project
+    analysed again. These passes do not locate the hops of
+    flows (positions cost more than parsing); a last pass does, when there is a finding.
+    """
     project = Project(_unique_names(sources))
-    relevant = project.relevant(
-        {n: not prescreen or knowledge.trigger.search(f.text) for n, f in project.files.items()})
     diagnostics: list[Diagnostic] = []
-    modules = []
-    for name in sorted(relevant):
-        module = _parse(project.files[name], diagnostics)
-        if module is not None:
-            modules.append(module)
-    run = ProjectRun(pack, knowledge, project, modules, budget)
-    findings = run.analyse()
+    parsed: dict[str, ModuleState | None] = {}
+
+    def parse(name: str) -> ModuleState | None:
+        if name not in parsed:
+            parsed[name] = _parse(project.files[name], diagnostics)
+        return parsed[name]
+
+    def run_on(names: set[str], explain: bool = False) -> ProjectRun:
+        modules = [m for n in sorted(names) if (m := parse(n)) is not None]
+        run = ProjectRun(pack, knowledge, project, modules, budget, explain, load=parse)
+        run.analyse()
+        return run
+
+    if prescreen:
+        names = _named(knowledge, project)
+        run = run_on(names)
+        for _ in range(MAX_WIDENINGS):
+            names |= set(run.modules)
+            callers = project.importers_of(run.exporting_modules()) - names
+            if run.wrote_platform_data():  # a caller may read the files back and hand them on
+                callers |= project.importers_of(names) - names
+            if not callers:
+                break
+            names |= callers
+            run = run_on(names)
+    else:
+        run = run_on(set(project.files))
+    if run.found_any:  # now locate every hop of every flow, on the same modules
+        run = run_on(set(run.modules), explain=True)
     for name, problem in sorted(run.failed.items()):
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0, problem))
     failed = {project.files[name].display for name in run.failed}
-    return [f for f in findings if f.path not in failed], diagnostics
+    return [f for f in run.findings.all() if f.path not in failed], diagnostics
+
+
+def _named(knowledge: Knowledge, project: Project) -> set[str]:
+    """Modules naming a source or a sink. A flow needs both somewhere in the project, so a
+    project naming only one kind (a library mentioning ``.gov`` domains) has nothing to
+    analyse, unless it calls an unofficial scraper, which is reported at the call itself."""
+    def naming(trigger: Trigger) -> set[str]:
+        return {n for n, f in project.files.items() if trigger.search(f.text)}
+
+    scrapers = naming(knowledge.scraper_trigger)
+    sinks = naming(knowledge.sink_trigger)
+    sources = naming(knowledge.source_trigger) | scrapers if sinks else set()
+    return sources | sinks if sources and sinks else scrapers
 
 
 def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | None:

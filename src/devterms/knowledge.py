@@ -7,6 +7,7 @@ the engine itself never mentions a library, a platform or a host.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from devterms.patterns import CallMatcher, host_matches
@@ -58,7 +59,9 @@ class Knowledge:
             (s, pack.expand_hosts(s.hosts)) for s in pack.sinks if s.hosts and not s.calls
         ]
         self._target_hosts = {s.id: pack.expand_hosts(s.hosts) for s in pack.sinks if s.target}
-        self.trigger = _trigger(pack)
+        self.source_trigger = _trigger(pack, [s for s in pack.sources if s.kind != "scraper"])
+        self.scraper_trigger = _trigger(pack, [s for s in pack.sources if s.kind == "scraper"])
+        self.sink_trigger = _trigger(pack, list(pack.sinks))
 
     def sources_for(self, path: str) -> list[Source]:
         return self.sources.match(path)  # type: ignore[return-value]
@@ -103,6 +106,18 @@ class Knowledge:
                 return sink
         return None
 
+    def names_endpoint(self, text: str | None) -> bool:
+        """Whether a string names a platform or sink host, or a sink's e-mail domain."""
+        if not text:
+            return False
+        if self.source_for_url(text) or self.sink_for_url(text):
+            return True
+        return any(self.target_matches(s, text) for s in self.pack.sinks if s.target is not None)
+
+    def names_client(self, path: str) -> bool:
+        """Whether a call path is, or leads to, a source or sink (``tweepy.Client()``)."""
+        return any(t.search(path) for t in (self.source_trigger, self.scraper_trigger, self.sink_trigger))
+
     def target_matches(self, sink: Sink, text: str | None) -> bool:
         """Whether a sink's target argument (a URL or e-mail addresses) names one of its hosts."""
         hosts = self._target_hosts.get(sink.id, ())
@@ -127,36 +142,38 @@ class Trigger:
     """
 
     def __init__(self, requirements: set[tuple[frozenset[str], str]]) -> None:
-        self._by_word: dict[str, list[tuple[frozenset[str], str]]] = {}
-        for words, spelled in requirements:
+        self._by_word: dict[str, list[tuple[frozenset[str], re.Pattern[str] | None]]] = {}
+        for words, host in requirements:
             if words:
-                self._by_word.setdefault(min(words), []).append((words, spelled))
+                self._by_word.setdefault(min(words), []).append((words, _host_regex(host)))
 
     def search(self, text: str) -> bool:
         words = set(_WORD.findall(text))
-        lowered: str | None = None
-        for word in words.intersection(self._by_word):
-            for need, spelled in self._by_word[word]:
-                if need <= words:
-                    if not spelled:
-                        return True
-                    lowered = text.lower() if lowered is None else lowered
-                    if spelled in lowered:
-                        return True
-        return False
+        return any(
+            need <= words and (host is None or host.search(text) is not None)
+            for word in words.intersection(self._by_word)
+            for need, host in self._by_word[word]
+        )
 
 
-def _trigger(pack: RulePack) -> Trigger:
-    """Sources and unconditional sinks by their names, host-based ones by their hosts. A file
-    with none of them can matter only through the project files it imports or that import it,
-    which the project index adds separately."""
+def _host_regex(host: str) -> re.Pattern[str] | None:
+    """``x.com`` standing alone as a host (not ``box.com``); ``*.gov`` ending one (``a.gov``)."""
+    if not host:
+        return None
+    if host.startswith("*."):
+        return re.compile(rf"(?<![\w\-]){re.escape(host[2:])}(?![\w\-])", re.I)
+    return re.compile(rf"(?<![\w\-.]){re.escape(host)}(?![\w\-])", re.I)
+
+
+def _trigger(pack: RulePack, entries: Sequence[Source | Sink]) -> Trigger:
+    """Entries by the names of their calls and callbacks, or by their hosts."""
     requirements: set[tuple[frozenset[str], str]] = set()
-    for entry in (*pack.sources, *pack.sinks):
-        if not entry.hosts:
-            for pattern in (*entry.calls, *getattr(entry, "callbacks", ())):
-                requirements.add((frozenset(_NAME.findall(pattern.split("(")[0])[:2]), ""))
-    for entry in (*pack.sources, *pack.sinks):
+    for entry in entries:
+        patterns = [*entry.calls, *(entry.callbacks if isinstance(entry, Source) else ())]
+        if entry.hosts and isinstance(entry, Sink) and entry.calls:
+            patterns = []  # e-mail to a public-sector domain: the domain is what must appear
+        for pattern in patterns:
+            requirements.add((frozenset(_NAME.findall(pattern.split("(")[0])[:2]), ""))
         for host in pack.expand_hosts(entry.hosts):
-            spelled = host[1:] if host.startswith("*.") else host
-            requirements.add((frozenset(_WORD.findall(host.lower())), spelled.lower()))
+            requirements.add((frozenset(_WORD.findall(host.lower())), host.lower()))
     return Trigger(requirements)

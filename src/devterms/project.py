@@ -2,8 +2,9 @@
 
 Module names follow what ``import`` would find from the project root (with ``src/`` layouts
 and script folders that import their siblings). The pre-screen is textual and cheap: a module is
-*relevant* when it mentions a trigger word of the rule pack, or is connected to such a module
-through the project's own imports (either direction). Only relevant modules are parsed.
+*relevant* when it mentions a trigger word of the rule pack, when such a module imports it, or
+when it imports a module that offers something towards a flow (decided after analysis, see
+:func:`devterms.checker.check_project`). Only relevant modules are parsed.
 """
 
 from __future__ import annotations
@@ -79,20 +80,13 @@ class Project:
         base = base[: len(base) - (level - 1)] if level > 1 else base
         return ".".join([*base, module] if module else base)
 
-    def relevant(self, is_triggered: Mapping[str, bool]) -> set[str]:
-        """Modules whose code can take part in a flow between a source and a sink.
+    def imported_by(self, names: set[str]) -> set[str]:
+        """``names`` and every project module they import, transitively."""
+        return _closure(names, {n: f.imports for n, f in self.files.items()})
 
-        Triggered modules; every module that imports one of those, transitively (it may call
-        them and pass their data on); and every module those import, transitively (helpers the
-        data may pass through). A module that merely shares a utility with a triggered module
-        cannot move platform data to a sink, so it is left unparsed.
-        """
-        importers: dict[str, set[str]] = {name: set() for name in self.files}
-        for f in self.files.values():
-            for target in f.imports:
-                importers[target].add(f.name)
-        callers = _closure({n for n, hit in is_triggered.items() if hit}, importers)
-        return _closure(callers, {n: f.imports for n, f in self.files.items()})
+    def importers_of(self, names: set[str]) -> set[str]:
+        """Project modules that import one of ``names`` directly."""
+        return {f.name for f in self.files.values() if f.imports & names}
 
     def _scan_imports(self, f: SourceFile) -> set[str]:
         found: set[str] = set()

@@ -106,11 +106,14 @@ NOTHING = Value()
 
 def join(*values: Value) -> Value:
     """The least value that over-approximates all of ``values`` (used at merges and unions)."""
-    present = [v for v in values if v is not NOTHING]
+    present = [v for v in values if v is not NOTHING and v != NOTHING]
     if not present:
         return NOTHING
     if len(present) == 1:
         return present[0]
+    first = present[0]
+    if all(v == first for v in present):
+        return first
     paths = _cap_paths(p for v in present for p in v.paths)
     traces = merge_traces(t for v in present for t in v.traces)
     texts = {v.text for v in present}

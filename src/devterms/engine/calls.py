@@ -16,6 +16,7 @@ import libcst as cst
 from devterms.engine.state import FileWrite
 from devterms.engine.storage import normalise
 from devterms.knowledge import parse_endpoint
+from devterms.model import Hop
 from devterms.patterns import literal_key
 from devterms.rulepack import Arg, Condition, Sink, Source, Storage
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join
@@ -168,7 +169,7 @@ class CallHandler:
             return
 
         def load(value: Value) -> Value:
-            traces = persisted.read_file(value.text, frame.module.hop(site.node, ""))
+            traces = persisted.read_file(value.text, lambda note: frame.module.hop(site.node, note))
             return join(value, Value(traces=traces)) if traces else value
 
         site.receiver = load(site.receiver)
@@ -181,7 +182,9 @@ class CallHandler:
         persisted = self.run.persistence
         where = site.arg(entry.path)
         template = where.text if where is not None else None
-        hop = frame.module.hop(site.node, "")
+        def hop(note: str) -> Hop:
+            return frame.module.hop(site.node, note)
+
         if entry.kind == "opener":
             return join(result, Value(traces=persisted.read_file(template, hop))).with_text(template)
         if entry.kind == "lister":

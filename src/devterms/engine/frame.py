@@ -275,7 +275,9 @@ class Frame:
 
     def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None:
         if isinstance(target, cst.Name):
-            self.bind(target.value, value.with_hop(self.module.hop(at, f"assigned to `{target.value}`")))
+            if value.traces:
+                value = value.with_hop(self.module.hop(at, f"assigned to `{target.value}`"))
+            self.bind(target.value, value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             exact = value.parts is not None and len(value.parts) == len(target.elements) and not any(
                 isinstance(e, cst.StarredElement) for e in target.elements)

@@ -11,6 +11,7 @@ from devterms.model import Hop
 from devterms.project import SourceFile
 
 MAX_SNIPPET = 48
+UNEXPLAINED = Hop("", 0, 0, "")  # every hop, while flows are not being explained
 
 
 class ModuleState:
@@ -20,6 +21,8 @@ class ModuleState:
         self.display = source.display
         self.tree = tree
         self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
+        self.explain = True  # False: hops are not located (a first, cheaper pass)
+        self._lambdas: dict[cst.Lambda, int] = {}
 
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
         """Line and column of ``node``; positions are computed on first need (a module whose
@@ -29,7 +32,13 @@ class ModuleState:
         found = self._positions.get(node)
         return (found.start.line, found.start.column) if found else (1, 0)
 
+    def lambda_name(self, node: cst.Lambda) -> str:
+        """A stable name for a lambda: its rank in the module, without computing positions."""
+        return f"<lambda{self._lambdas.setdefault(node, len(self._lambdas) + 1)}>"
+
     def hop(self, node: cst.CSTNode, note: str) -> Hop:
+        if not self.explain:
+            return UNEXPLAINED
         line, column = self.position(node)
         return Hop(self.display, line, column, note)
 

@@ -11,6 +11,7 @@ a summary needed while it is being computed (recursion) uses the previous round'
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import libcst as cst
 
@@ -39,16 +40,23 @@ class BudgetExceeded(Exception):
 
 class ProjectRun:
     def __init__(self, pack: RulePack, knowledge: Knowledge, project: Project,
-                 modules: list[ModuleState], budget: float) -> None:
+                 modules: list[ModuleState], budget: float, explain: bool = True,
+                 load: Callable[[str], ModuleState | None] | None = None) -> None:
         self.pack = pack
         self.knowledge = knowledge
         self.project = project
         self.modules = {m.name: m for m in modules}
+        self._load = load  # parses another project module, when a call needs it
+        self.explain = explain  # False: only learn whether there is anything to report
+        self.found_any = False
+        for module in modules:
+            module.explain = explain
         self.heap = Heap()
         self.persistence = Persistence()
         self.findings = Findings()
         self.calls = CallHandler(self)
         self.functions: dict[str, FunctionInfo] = {}
+        self._functions_of: dict[str, dict[str, FunctionInfo]] = {}  # by module
         self.classes: dict[str, ClassInfo] = {}
         self._summaries: dict[ContextKey, Summary] = {}
         self._previous: dict[ContextKey, Summary] = {}
@@ -101,12 +109,33 @@ class ProjectRun:
         self._deadline = time.monotonic() + self._budget
         try:
             Frame(self, module, module.name).run_block(module.tree.body)
-            for info in [f for f in self.functions.values() if f.module is module]:
+            for info in list(self._functions_of.get(module.name, {}).values()):
                 self.summary_for(info, self.default_binding(info))
         except BudgetExceeded:
             self.failed[module.name] = f"analysis took longer than {self._budget:g}s; skipped"
         except RecursionError:
             self.failed[module.name] = "nested too deeply to analyse; skipped"
+
+    def exporting_modules(self) -> set[str]:
+        """Modules offering importers something towards a flow: platform data, or a platform
+        client or URL (``GRAPH = "https://graph.facebook..."``), returned by one of their
+        functions or held by one of their globals or attributes, or data written to disk."""
+        found = {key[0] for key, summary in self._summaries.items()
+                 if self._leads_to_platform(summary.ret)}
+        modules = {self.functions[q].module.name for q in found if q in self.functions}
+        for key in self.heap.keys():
+            value = self.heap.get(key)
+            if value is not None and self._leads_to_platform(value):
+                modules.update(m for m in self.modules if key.startswith(m + "."))
+        return modules
+
+    def wrote_platform_data(self) -> bool:
+        return bool(self.persistence.files or self.persistence.tables)
+
+    def _leads_to_platform(self, value: Value) -> bool:
+        if value.concrete_traces or self.knowledge.names_endpoint(value.text):
+            return True
+        return any(self.knowledge.names_client(path) for path in value.paths)
 
     def tick(self) -> None:
         self._ticks += 1
@@ -118,8 +147,7 @@ class ProjectRun:
     def define_function(self, frame: Frame, node: cst.FunctionDef | cst.Lambda,
                         registered_by: list[str] | None = None) -> FunctionInfo:
         if isinstance(node, cst.Lambda):
-            line, column = frame.module.position(node)
-            qualname = f"{frame.qualname}.<lambda:{line}:{column}>"
+            qualname = f"{frame.qualname}.{frame.module.lambda_name(node)}"
         else:
             qualname = f"{frame.qualname}.{node.name.value}"
         if frame.function is not None and not isinstance(node, cst.Lambda):
@@ -137,6 +165,7 @@ class ProjectRun:
         for param, _kind in _defaults(node):
             info.defaults[param.name.value] = frame.eval(param.default)  # type: ignore[arg-type]
         self.functions[qualname] = info
+        self._functions_of.setdefault(frame.module.name, {})[qualname] = info
         if in_class and frame.class_info is not None and isinstance(node, cst.FunctionDef):
             frame.class_info.methods[node.name.value] = info
         return info
@@ -212,6 +241,32 @@ class ProjectRun:
 
     def call_project(self, frame: Frame, site: CallSite, path: str) -> Value | None:
         """Apply the project's own function, method or class that ``path`` names, if any."""
+        result = self._call_known(frame, site, path)
+        if result is None and self._load_for(site, path):
+            result = self._call_known(frame, site, path)
+        return result
+
+    def _load_for(self, site: CallSite, path: str) -> bool:
+        """Load the project module ``path`` lives in, if it is not loaded yet and the call
+        hands it platform data: a module no flow enters cannot change an answer."""
+        if self._load is None or not any(v.traces for v in (site.callee, *site.arg_values)):
+            return False
+        parts = path.replace("()", "").split(".")
+        for end in range(len(parts) - 1, 0, -1):
+            name = ".".join(parts[:end])
+            if name in self.modules:
+                return False
+            if name in self.project.files:
+                module = self._load(name)
+                if module is None:
+                    return False
+                module.explain = self.explain
+                self.modules[name] = module
+                Frame(self, module, module.name).run_block(module.tree.body)
+                return True
+        return False
+
+    def _call_known(self, frame: Frame, site: CallSite, path: str) -> Value | None:
         if path in self.functions:
             info = self.functions[path]
             if info.kind == "classmethod" and info.class_path:
@@ -381,6 +436,9 @@ class ProjectRun:
 
     def _emit(self, frame: Frame, node: cst.CSTNode, code: str, trace: Trace, what: str,
               flow: tuple[Hop, ...]) -> None:
+        self.found_any = True
+        if not self.explain:
+            return
         rule = self.pack.rules[code]
         platform = self.pack.platforms[trace.platform]
         line, column = frame.module.position(node)

@@ -11,6 +11,7 @@ guessing more there would tie every write to every read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from devterms.model import Hop
@@ -18,6 +19,9 @@ from devterms.values import HOLE, Trace, Value, merge_traces
 
 _TABLE_WRITE = re.compile(r"\b(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update)\s+[\"'`\[]?([\w.]+)", re.I)
 _TABLE_READ = re.compile(r"\bselect\b.*?\bfrom\s+[\"'`\[]?([\w.]+)", re.I | re.S)
+
+
+At = Callable[[str], Hop]  # makes the hop of the call at hand, with a note, only when needed
 
 
 def normalise(template: str | None) -> str | None:
@@ -61,13 +65,13 @@ class Persistence:
     tables: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
     version: int = 0
 
-    def write_file(self, template: str | None, data: Value, hop_at: Hop) -> list[Trace]:
+    def write_file(self, template: str | None, data: Value, at: At) -> list[Trace]:
         """Store the concrete data; return the parameter traces, with the write as last hop,
         for the caller of the function being summarised to apply."""
         name = normalise(template)
-        if name is None:
+        if name is None or not data.traces:
             return []
-        hop = Hop(hop_at.path, hop_at.line, hop_at.column, f"written to {shown(name)}")
+        hop = at(f"written to {shown(name)}")
         self.store_traces(name, [t.extended((hop,)) for t in data.concrete_traces])
         return [t.extended((hop,)) for t in data.traces if t.is_param]
 
@@ -75,31 +79,30 @@ class Persistence:
         if traces:
             self._store(self.files, name, traces)
 
-    def read_file(self, template: str | None, hop_at: Hop) -> tuple[Trace, ...]:
-        name = normalise(template)
-        if name is None or not self.files:
+    def read_file(self, template: str | None, at: At) -> tuple[Trace, ...]:
+        name = normalise(template) if self.files else None
+        if name is None:
             return ()
         found = []
         for written, traces in self.files.items():
             if same_file(name, written):
-                note = f"read back from {shown(written)}"
-                hop = Hop(hop_at.path, hop_at.line, hop_at.column, note)
+                hop = at(f"read back from {shown(written)}")
                 found.extend(t.extended((hop,)) for t in traces)
         return merge_traces(found)
 
-    def execute_sql(self, statement: str | None, data: Value, hop_at: Hop) -> tuple[Trace, ...]:
+    def execute_sql(self, statement: str | None, data: Value, at: At) -> tuple[Trace, ...]:
         """Record an INSERT/UPDATE of tainted data; return what a SELECT reads back."""
         if not statement:
             return ()
         written = _TABLE_WRITE.search(statement)
         if written and data.concrete_traces:
             table = written.group(1).lower()
-            hop = Hop(hop_at.path, hop_at.line, hop_at.column, f"stored in table {table}")
+            hop = at(f"stored in table {table}")
             self._store(self.tables, table, [t.extended((hop,)) for t in data.concrete_traces])
         read = _TABLE_READ.search(statement)
         if read and read.group(1).lower() in self.tables:
             table = read.group(1).lower()
-            hop = Hop(hop_at.path, hop_at.line, hop_at.column, f"selected from table {table}")
+            hop = at(f"selected from table {table}")
             return merge_traces(t.extended((hop,)) for t in self.tables[table])
         return ()
 
