@@ -1,0 +1,467 @@
+"""devterms benchmarks: ``python benchmarks/run.py [--quick]`` (run with the project's venv Python).
+
+Not part of the test suite. Measures, on two corpora nobody on the team wrote,
+
+* ``stdlib``: the running Python's ``Lib/`` minus ``site-packages`` and every test folder;
+* ``site``: the venv's site-packages minus test folders (every 4th file in the full run, to keep
+  the run near 15 minutes on 2 cores; ``--site-step 1`` takes all of it),
+
+side by side: files, lines, libcst parse-only time, devterms cold time (``check_project`` with no
+cache, and the CLI with ``-j 0``), warm time (cache present, nothing changed), time after changing
+one file, flake8 ``-j1`` with and without the devterms plugin, peak memory, exceptions (any
+traceback) and DT000 diagnostics. Plus a synthetic project (N = 25, 50, 100 modules chaining a
+platform source through helpers in other modules to a sink) for scaling, and a single
+1,000-line file for per-file latency.
+
+Every measurement is a fresh subprocess; wall time, CPU time (user+sys) and peak RSS come from
+``os.wait4``. Corpora are copied to a temporary folder first (devterms writes its cache into the
+project root, and the "touch" step edits a file). ``--quick`` takes every 10th file of each corpus.
+Output: ``benchmarks/results/latest.json`` and ``benchmarks/results/latest.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+TEST_DIRS = {"test", "tests", "idle_test", "testing", "site-packages", "__pycache__"}
+PY = sys.executable
+BIN = Path(PY).parent
+
+# flake8 without the devterms plugin: hide devterms' distribution from flake8's plugin finder.
+FLAKE8_NO_PLUGIN = (
+    "import importlib.metadata as md, sys\n"
+    "_orig = md.distributions\n"
+    "md.distributions = lambda **kw: [d for d in _orig(**kw) if (d.metadata['Name'] or '').lower() != 'devterms']\n"
+    "from flake8.main.cli import main\n"
+    "sys.exit(main())\n"
+)
+FLAKE8_WITH_PLUGIN = "import sys\nfrom flake8.main.cli import main\nsys.exit(main())\n"
+
+
+# --------------------------------------------------------------------------- workers (subprocess)
+
+def worker(argv: list[str]) -> None:
+    """``run.py --worker KIND LISTFILE ROOT``: one measurement, a JSON line on stdout."""
+    kind, listfile, root = argv
+    files = [Path(line) for line in Path(listfile).read_text().splitlines() if line]
+    out: dict = {"exceptions": 0}
+    start = time.perf_counter()
+    try:
+        if kind == "parse":
+            import libcst
+
+            texts = [f.read_bytes() for f in files]
+            start = time.perf_counter()
+            failed = 0
+            for raw in texts:
+                try:
+                    libcst.parse_module(raw)
+                except Exception:  # noqa: BLE001 - a parse failure is data here
+                    failed += 1
+            out["parse_failures"] = failed
+        elif kind == "check":
+            from devterms.checker import check_project
+            from devterms.rulepack import load_default_pack
+
+            pack = load_default_pack()
+            start = time.perf_counter()
+            result = check_project(files, pack=pack, root=Path(root), display_base=Path(root), cache_dir=None)
+            out.update(files=result.files, lines=result.lines, findings=len(result.findings),
+                       diagnostics=len(result.diagnostics),
+                       diagnostic_samples=[f"{d.path}:{d.line}: {d.message}"[:200] for d in result.diagnostics[:5]],
+                       found=sorted({f.code for f in result.findings}))
+        else:
+            raise SystemExit(f"unknown worker kind {kind}")
+    except Exception:  # noqa: BLE001 - counted, not hidden
+        out["exceptions"] = 1
+        out["traceback"] = traceback.format_exc()[-2000:]
+    out["inner"] = round(time.perf_counter() - start, 3)
+    print(json.dumps(out))
+
+
+# --------------------------------------------------------------------------- measuring
+
+def measure(cmd: list[str], cwd: Path, timeout: float, env: dict | None = None) -> dict:
+    """Run ``cmd``; wall, CPU (user+sys of it and its waited-for children), peak RSS (MB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env, start_new_session=True)
+    timed_out = threading.Event()
+
+    def kill() -> None:
+        timed_out.set()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(timeout, kill)
+    timer.start()
+    out_chunks: list[bytes] = []
+    err_chunks: list[bytes] = []
+    readers = [threading.Thread(target=lambda: out_chunks.append(proc.stdout.read())),
+               threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()))]
+    for r in readers:
+        r.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    timer.cancel()
+    for r in readers:
+        r.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stdout = b"".join(out_chunks).decode("utf-8", "replace")
+    stderr = b"".join(err_chunks).decode("utf-8", "replace")
+    return {
+        "wall": round(wall, 2),
+        "cpu": round(usage.ru_utime + usage.ru_stime, 2),
+        "rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "rc": proc.returncode,
+        "timeout": timed_out.is_set(),
+        "tracebacks": stderr.count("Traceback (most recent call last)"),
+        "stdout": stdout,
+        "stderr_tail": stderr[-1500:],
+    }
+
+
+def worker_cmd(kind: str, listfile: Path, root: Path) -> list[str]:
+    return [PY, str(Path(__file__).resolve()), "--worker", kind, str(listfile), str(root)]
+
+
+def parse_json_line(text: str) -> dict:
+    for line in reversed(text.splitlines()):
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except ValueError:
+                pass
+    return {}
+
+
+# --------------------------------------------------------------------------- corpora
+
+def corpus_files(base: Path, step: int) -> list[Path]:
+    files = sorted(
+        p for p in base.rglob("*.py")
+        if p.is_file() and not (TEST_DIRS & set(p.relative_to(base).parts[:-1]))
+        and not p.name.startswith("test_")
+    )
+    return files[::step]
+
+
+def copy_corpus(name: str, base: Path, step: int, work: Path) -> tuple[Path, list[Path]]:
+    dest = work / name
+    copied = []
+    for src in corpus_files(base, step):
+        target = dest / src.relative_to(base)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target)
+        copied.append(target)
+    (dest / "pyproject.toml").write_text("[project]\nname = \"bench-corpus\"\n")
+    return dest, copied
+
+
+def count_lines(files: list[Path]) -> int:
+    return sum(f.read_bytes().count(b"\n") for f in files)
+
+
+# --------------------------------------------------------------------------- one corpus
+
+def bench_corpus(name: str, base: Path, step: int, work: Path, timeout: float, quick: bool) -> dict:
+    root, files = copy_corpus(name, base, step, work)
+    listfile = work / f"{name}.txt"
+    listfile.write_text("\n".join(map(str, files)) + "\n")
+    row: dict = {"corpus": name, "source": str(base), "step": step, "files": len(files),
+                 "lines": count_lines(files), "exceptions": 0}
+    log = lambda what, m: print(f"  {name:7s} {what:28s} wall {m['wall']:7.2f}s cpu {m['cpu']:7.2f}s "
+                                 f"rss {m['rss_mb']:6.0f} MB{'  TIMEOUT' if m['timeout'] else ''}", flush=True)
+
+    def record(key: str, m: dict, tracebacks: int | None = None) -> dict:
+        m = dict(m)
+        m.pop("stdout", None)
+        row[key] = m
+        row["exceptions"] += m["tracebacks"] if tracebacks is None else tracebacks
+        log(key, m)
+        return m
+
+    m = measure(worker_cmd("parse", listfile, root), root, timeout)
+    info = parse_json_line(m["stdout"])
+    m["inner"] = info.get("inner")
+    m["parse_failures"] = info.get("parse_failures")
+    record("libcst_parse", m)
+
+    m = measure(worker_cmd("check", listfile, root), root, timeout)
+    info = parse_json_line(m["stdout"])
+    m.update({k: info.get(k) for k in ("inner", "findings", "diagnostics", "diagnostic_samples", "found")})
+    if info.get("traceback"):
+        m["traceback"] = info["traceback"]
+    record("devterms_cold_api", m, tracebacks=max(m["tracebacks"], info.get("exceptions", 0)))
+    row["dt000"] = info.get("diagnostics")
+    row["findings"] = info.get("findings")
+
+    cache = root / ".devterms_cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    cli = [str(BIN / "devterms"), "check", ".", "--format", "json", "--exit-zero", "-j", "0",
+           "--output", str(work / f"{name}.cli.json")]
+    record("devterms_cold_cli", measure(cli, root, timeout))
+    record("devterms_warm_cli", measure(cli, root, timeout))
+    touched = files[len(files) // 2]
+    with touched.open("a", encoding="utf-8") as handle:
+        handle.write("\n# touched by benchmarks/run.py\n")
+    row["touched"] = str(touched.relative_to(root))
+    record("devterms_touch_cli", measure(cli, root, timeout))
+
+    flake_common = ["-j1", "--exit-zero", "--output-file", os.devnull]
+    flake_files = [str(f) for f in files]
+    record("flake8_no_plugin", measure([PY, "-I", "-c", FLAKE8_NO_PLUGIN, "--select", "E,F,W", *flake_common, *flake_files],
+                                       root, timeout))
+    if not quick and name == "stdlib":
+        row["flake8_dt_only"] = None  # skipped in the full run (time budget); see --quick
+    else:
+        shutil.rmtree(cache, ignore_errors=True)
+        record("flake8_dt_only", measure([PY, "-I", "-c", FLAKE8_WITH_PLUGIN, "--select", "DT", *flake_common, *flake_files],
+                                         root, timeout))
+    shutil.rmtree(cache, ignore_errors=True)
+    record("flake8_with_plugin", measure([PY, "-I", "-c", FLAKE8_WITH_PLUGIN, "--select", "E,F,W,DT", *flake_common,
+                                          *flake_files], root, timeout))
+
+    def ratio(a: str, b: str, field: str = "wall") -> float | None:
+        x, y = row.get(a), row.get(b)
+        if not x or not y or x.get("timeout") or y.get("timeout") or not y[field]:
+            return None
+        return round(x[field] / y[field], 2)
+
+    row["ratios"] = {
+        "cold_api_over_parse": ratio("devterms_cold_api", "libcst_parse"),
+        "cold_api_over_parse_cpu": ratio("devterms_cold_api", "libcst_parse", "cpu"),
+        "touch_over_cold": ratio("devterms_touch_cli", "devterms_cold_cli"),
+        "warm_over_cold": ratio("devterms_warm_cli", "devterms_cold_cli"),
+        "flake8_plugin_over_flake8": ratio("flake8_with_plugin", "flake8_no_plugin"),
+    }
+    row["peak_rss_mb"] = max(v["rss_mb"] for v in row.values() if isinstance(v, dict) and "rss_mb" in v)
+    return row
+
+
+# --------------------------------------------------------------------------- synthetic project
+
+SOURCE_MODULE = '''"""Synthetic module 0: the platform source."""
+import requests
+import tweepy
+
+CLIENT = tweepy.Client(bearer_token="AAAA-not-a-real-token")
+
+
+def fetch(username):
+    user = CLIENT.get_user(username=username, user_fields=["profile_image_url"]).data
+    return requests.get(user.profile_image_url).content
+'''
+
+HELPER_MODULE = '''"""Synthetic module {i}: a helper that passes the data on."""
+from app import m{prev}
+
+
+def fetch(username):
+    raw = m{prev}.fetch(username)
+    return prepare(raw)
+
+
+def prepare(data):
+    value = data
+    for _ in range(1):
+        value = value
+    return value
+
+
+class Unrelated{i}:
+    def __init__(self, n):
+        self.n = n
+
+    def total(self):
+        return sum(range(self.n)) + {i}
+'''
+
+SINK_MODULE = '''"""Synthetic module {i}: the sink."""
+from io import BytesIO
+
+import face_recognition
+
+from app import m{prev}
+
+
+def identify(username):
+    image = face_recognition.load_image_file(BytesIO(m{prev}.fetch(username)))
+    return face_recognition.face_encodings(image)
+'''
+
+
+def make_synthetic(folder: Path, n: int) -> list[Path]:
+    app = folder / "app"
+    app.mkdir(parents=True)
+    (folder / "pyproject.toml").write_text("[project]\nname = \"synthetic\"\n")
+    (app / "__init__.py").write_text("")
+    files = [app / "__init__.py"]
+    for i in range(n):
+        text = SOURCE_MODULE if i == 0 else (SINK_MODULE if i == n - 1 else HELPER_MODULE).format(i=i, prev=i - 1)
+        path = app / f"m{i}.py"
+        path.write_text(text)
+        files.append(path)
+    return files
+
+
+def bench_synthetic(work: Path, sizes: list[int], timeout: float) -> list[dict]:
+    rows = []
+    for n in sizes:
+        folder = work / f"synthetic{n}"
+        files = make_synthetic(folder, n)
+        listfile = work / f"synthetic{n}.txt"
+        listfile.write_text("\n".join(map(str, files)) + "\n")
+        m = measure(worker_cmd("check", listfile, folder), folder, timeout)
+        info = parse_json_line(m["stdout"])
+        row = {"modules": n, "lines": count_lines(files), "wall": m["wall"], "cpu": m["cpu"],
+               "inner": info.get("inner"), "rss_mb": m["rss_mb"], "findings": info.get("findings"),
+               "found": info.get("found"), "exceptions": max(m["tracebacks"], info.get("exceptions", 0)),
+               "timeout": m["timeout"]}
+        if info.get("traceback"):
+            row["traceback"] = info["traceback"]
+        rows.append(row)
+        print(f"  synthetic N={n:4d} inner {row['inner']}s wall {row['wall']}s findings {row['findings']} "
+              f"{row['found']}", flush=True)
+    return rows
+
+
+def bench_single_file(work: Path, timeout: float) -> dict:
+    """One 1,000-line file with a source and a sink: analysis time after start-up (inner)."""
+    folder = work / "single"
+    folder.mkdir()
+    (folder / "pyproject.toml").write_text("")
+    body = [SOURCE_MODULE.rstrip("\n"), "import face_recognition", ""]
+    i = 0
+    while len("\n".join(body).splitlines()) < 985:
+        body += [f"def helper_{i}(x, y=2):", f"    total = x * y + {i}", "    if total > 10:",
+                 "        total -= 1", "    return [total for _ in range(3)]", ""]
+        i += 1
+    body += ["def identify(name):", "    image = face_recognition.load_image_file(fetch(name))",
+             "    return face_recognition.face_encodings(image)", ""]
+    path = folder / "big.py"
+    path.write_text("\n".join(body))
+    listfile = work / "single.txt"
+    listfile.write_text(f"{path}\n")
+    m = measure(worker_cmd("check", listfile, folder), folder, timeout)
+    info = parse_json_line(m["stdout"])
+    row = {"lines": count_lines([path]), "inner": info.get("inner"), "wall": m["wall"],
+           "findings": info.get("findings"), "found": info.get("found"),
+           "exceptions": max(m["tracebacks"], info.get("exceptions", 0))}
+    print(f"  1,000-line file: inner {row['inner']}s wall {row['wall']}s found {row['found']}", flush=True)
+    return row
+
+
+# --------------------------------------------------------------------------- report
+
+def fmt(m: dict | None, field: str = "wall") -> str:
+    if not m:
+        return "–"
+    if m.get("timeout"):
+        return f"> {m['wall']:.0f} (timeout)"
+    return f"{m[field]:.2f}"
+
+
+def markdown(result: dict) -> str:
+    corpora = result["corpora"]
+    head = "| measure | " + " | ".join(f"{c['corpus']}" for c in corpora) + " |"
+    sep = "|---|" + "---|" * len(corpora)
+    rows: list[tuple[str, list[str]]] = [
+        ("files", [f"{c['files']:,}" for c in corpora]),
+        ("lines", [f"{c['lines']:,}" for c in corpora]),
+        ("libcst parse only, 1 process: wall s (inner s)",
+         [f"{fmt(c['libcst_parse'])} ({c['libcst_parse'].get('inner')})" for c in corpora]),
+        ("devterms cold, check_project, 1 process: wall s (inner s)",
+         [f"{fmt(c['devterms_cold_api'])} ({c['devterms_cold_api'].get('inner')})" for c in corpora]),
+        ("devterms cold, CLI `-j 0`: wall s", [fmt(c["devterms_cold_cli"]) for c in corpora]),
+        ("devterms warm, CLI (cache, no change): wall s", [fmt(c["devterms_warm_cli"]) for c in corpora]),
+        ("devterms after changing 1 file, CLI: wall s", [fmt(c["devterms_touch_cli"]) for c in corpora]),
+        ("flake8 -j1 `--select E,F,W`, plugin hidden: wall s", [fmt(c["flake8_no_plugin"]) for c in corpora]),
+        ("flake8 -j1 `--select DT` (cold cache): wall s", [fmt(c.get("flake8_dt_only")) for c in corpora]),
+        ("flake8 -j1 `--select E,F,W,DT` (cold cache): wall s", [fmt(c["flake8_with_plugin"]) for c in corpora]),
+        ("peak RSS of any one process, MB", [f"{c['peak_rss_mb']:.0f}" for c in corpora]),
+        ("findings / DT000 diagnostics", [f"{c['findings']} / {c['dt000']}" for c in corpora]),
+        ("exceptions (tracebacks)", [str(c["exceptions"]) for c in corpora]),
+        ("ratio cold (API) / libcst parse: wall (CPU)",
+         [f"{c['ratios']['cold_api_over_parse']} ({c['ratios']['cold_api_over_parse_cpu']})" for c in corpora]),
+        ("ratio after-change / cold (CLI)", [str(c["ratios"]["touch_over_cold"]) for c in corpora]),
+        ("ratio warm / cold (CLI)", [str(c["ratios"]["warm_over_cold"]) for c in corpora]),
+        ("ratio flake8+plugin / flake8", [str(c["ratios"]["flake8_plugin_over_flake8"]) for c in corpora]),
+    ]
+    lines = [f"Run {result['date']} on {result['machine']} (Python {result['python']}, "
+             f"mode: {result['mode']}, total {result['total_seconds']:.0f} s)", "", head, sep]
+    lines += [f"| {label} | " + " | ".join(values) + " |" for label, values in rows]
+    lines += ["", "Synthetic project (a source in m0, a helper per module, the sink in the last module):", "",
+              "| modules | lines | check_project inner s | wall s | inner s per module | findings |", "|---|---|---|---|---|---|"]
+    for s in result["synthetic"]:
+        per = f"{s['inner'] / s['modules']:.3f}" if s.get("inner") else "–"
+        lines.append(f"| {s['modules']} | {s['lines']:,} | {s['inner']} | {s['wall']} | {per} | {s['found']} |")
+    single = result["single_file"]
+    lines += ["", f"One {single['lines']:,}-line file: check_project {single['inner']} s after start-up "
+              f"(process wall {single['wall']} s), findings {single['found']}.", ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        worker(sys.argv[2:])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="every 10th file of each corpus")
+    parser.add_argument("--site-step", type=int, default=None, help="take every Nth site-packages file")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per measurement")
+    parser.add_argument("--corpora", default="stdlib,site")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    site = Path(sysconfig.get_paths()["purelib"])
+    steps = {"stdlib": 10 if args.quick else 1, "site": args.site_step or (10 if args.quick else 4)}
+    bases = {"stdlib": stdlib, "site": site}
+    work = Path(tempfile.mkdtemp(prefix="devterms-bench-"))
+    try:
+        corpora = [bench_corpus(name, bases[name], steps[name], work, args.timeout, args.quick)
+                   for name in args.corpora.split(",") if name]
+        synthetic = bench_synthetic(work, [25, 50, 100], args.timeout)
+        single = bench_single_file(work, args.timeout)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    cpu = ""
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                   if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    result = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{os.cpu_count()} CPU {cpu} {platform.system()} {platform.release()}".strip(),
+        "python": platform.python_version(),
+        "mode": "quick" if args.quick else "full",
+        "total_seconds": time.perf_counter() - started,
+        "corpora": corpora, "synthetic": synthetic, "single_file": single,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / "latest.md").write_text(markdown(result))
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
