@@ -288,19 +288,12 @@ def nested_flow(depth: int) -> str:
     return "".join(lines)
 
 
-@pytest.mark.parametrize("depth", [1, 2])
+@pytest.mark.parametrize("depth", [1, 2, 3, 50])
 def test_flow_inside_nested_functions_is_found(tmp_path: Path, depth: int) -> None:
     write(tmp_path, "deepdefs.py", nested_flow(depth))
-    assert ("deepdefs.py", depth + 3, "DT101") in codes_at(check(tmp_path))
-
-
-@pytest.mark.xfail(strict=True, reason="engine false negative: a flow in a function nested 3+ deep is not reported")
-@pytest.mark.parametrize("depth", [3, 50])
-def test_flow_inside_deeply_nested_functions_is_found(tmp_path: Path, depth: int) -> None:
-    write(tmp_path, "deepdefs.py", nested_flow(depth))
     result = check(tmp_path)
-    assert all(d.code == "DT000" for d in result.diagnostics)
-    assert result.diagnostics or ("deepdefs.py", depth + 3, "DT101") in codes_at(result)
+    assert result.diagnostics == ()
+    assert ("deepdefs.py", depth + 3, "DT101") in codes_at(result)
 
 
 def test_deeply_nested_functions_never_raise(tmp_path: Path) -> None:
@@ -325,13 +318,14 @@ def test_1k_string_concatenation_with_plus(tmp_path: Path) -> None:
     assert all(d.code == "DT000" for d in result.diagnostics)
 
 
-@slow
 def test_10k_string_concatenation_with_plus(tmp_path: Path) -> None:
-    """libcst's parse of a long ``a + b + ...`` chain is super-linear (4,000 terms: ~8 s) and the
-    per-module budget does not cover parsing: expected to finish or give DT000 within 60 s."""
+    """libcst's parse of a long ``a + b + ...`` chain is super-linear (4,000 terms: ~8 s), so
+    such a line is refused up front with one DT000 instead of stalling."""
     write(tmp_path, "plus.py", HEADER + "TEXT = " + " + ".join(f'"s{i}"' for i in range(10_000)) + "\n")
+    started = time.perf_counter()
     result = check(tmp_path, timeout=60)
-    assert all(d.code == "DT000" for d in result.diagnostics)
+    assert time.perf_counter() - started < 10
+    assert [d.code for d in result.diagnostics] == ["DT000"]
 
 
 def test_budget_overrun_is_a_diagnostic_not_a_hang(tmp_path: Path) -> None:

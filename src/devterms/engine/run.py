@@ -109,8 +109,11 @@ class ProjectRun:
         self._deadline = time.monotonic() + self._budget
         try:
             Frame(self, module, module.name).run_block(module.tree.body)
-            for info in list(self._functions_of.get(module.name, {}).values()):
-                self.summary_for(info, self.default_binding(info))
+            done: set[str] = set()
+            while pending := [f for q, f in self._functions_of.get(module.name, {}).items() if q not in done]:
+                for info in pending:  # summarising a function defines the ones nested in it
+                    done.add(info.qualname)
+                    self.summary_for(info, self.default_binding(info))
         except BudgetExceeded:
             self.failed[module.name] = f"analysis took longer than {self._budget:g}s; skipped"
         except RecursionError:
