@@ -12,21 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from frontend_helpers import SAMPLE_DT101, SAMPLE_DT101_LINE
+
 from devterms.checker import CheckResult, check_project
 from devterms.rulepack import load_default_pack, load_pack
 from devterms.schema import RulePackError
 
 PACK = load_default_pack()
 
-SINK_PROGRAM = """\
-import tweepy, face_recognition, requests
-client = tweepy.Client("t")
-resp = client.search_recent_tweets("x", expansions="author_id", user_fields="profile_image_url")
-for user in resp.includes["users"]:
-    img = face_recognition.load_image_file(requests.get(user.profile_image_url, stream=True).raw)
-    face_recognition.face_encodings(img)
-"""
-SINK_LINE = 6
+SINK_PROGRAM, SINK_LINE = SAMPLE_DT101, SAMPLE_DT101_LINE
 
 
 @pytest.fixture(autouse=True)

@@ -150,12 +150,12 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
             run = run_on(names)
     else:
         run = run_on(set(project.files))
-    if run.found_any:  # now locate every hop of every flow, on the same modules
+    if run.reporter.found_any:  # now locate every hop of every flow, on the same modules
         run = run_on(set(run.modules), explain=True)
     for name, problem in sorted(run.failed.items()):
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0, problem))
     failed = {project.files[name].display for name in run.failed}
-    return [f for f in run.findings.all() if f.path not in failed], diagnostics
+    return [f for f in run.reporter.findings() if f.path not in failed], diagnostics
 
 
 def _named(knowledge: Knowledge, project: Project) -> set[str]:

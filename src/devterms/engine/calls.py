@@ -217,7 +217,7 @@ class CallHandler:
         platform = self.run.pack.platforms[source.platform].name
         hop = frame.module.hop(site.node, f"{platform} data from {what}")
         trace = Trace(f"source:{source.id}", source.platform, what, (hop,))
-        self.run.report_collection(frame, site.node, source, trace)
+        self.run.reporter.collection(frame, site.node, source, trace)
         return Value(frozenset({p + site.key for p in site.callee.paths}), (trace,))
 
     def _http(self, frame: Frame, site: CallSite, url_arg: Arg, payload: tuple[Arg, ...],
@@ -248,7 +248,7 @@ class CallHandler:
 
     def _report(self, frame: Frame, node: cst.Call, sink: Sink, what: str, data: Value) -> None:
         if data.tainted:
-            self.run.report_sink(frame, node, sink.category, what, data)
+            self.run.reporter.sink(frame, node, sink.category, what, data)
 
     def _default_result(self, frame: Frame, site: CallSite, sanitized: bool) -> Value:
         paths = frozenset(p + site.key for p in site.callee.paths)

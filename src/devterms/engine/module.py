@@ -8,6 +8,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from devterms.model import Hop
+from devterms.engine.state import Param
 from devterms.project import SourceFile
 
 MAX_SNIPPET = 48
@@ -82,3 +83,17 @@ def decorator_names(node: cst.FunctionDef) -> set[str]:
         elif isinstance(expr, cst.Name):
             names.add(expr.value)
     return names
+
+
+def function_params(node: cst.FunctionDef | cst.Lambda) -> list[Param]:
+    return [Param(p.name.value, kind) for p, kind in parameters(node.params)]
+
+
+def function_kind(node: cst.FunctionDef, in_class: bool) -> str:
+    if not in_class:
+        return "function"
+    names = decorator_names(node)
+    for kind in ("staticmethod", "classmethod", "property"):
+        if kind in names:
+            return kind
+    return "method"

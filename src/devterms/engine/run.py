@@ -15,17 +15,19 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from devterms.engine.binding import bind_arguments, defaults_of, param_prefix
 from devterms.engine.calls import CallHandler, CallSite
-from devterms.engine.frame import Frame, function_kind, function_params
-from devterms.engine.module import ModuleState
+from devterms.engine.frame import Frame
+from devterms.engine.module import ModuleState, function_kind, function_params
+from devterms.engine.reporting import Reporter
 from devterms.engine.storage import Persistence
 from devterms.engine.state import (
-    ClassInfo, ContextKey, Findings, FunctionInfo, Heap, HeapWrite, Pending, Summary,
+    ClassInfo, ContextKey, FunctionInfo, Heap, HeapWrite, Summary,
 )
 from devterms.knowledge import Knowledge
 from devterms.model import Finding, Hop
 from devterms.project import Project
-from devterms.rulepack import RulePack, Source
+from devterms.rulepack import RulePack
 from devterms.values import NOTHING, Trace, Value, join, merge_traces
 
 MAX_ROUNDS = 4
@@ -47,13 +49,12 @@ class ProjectRun:
         self.project = project
         self.modules = {m.name: m for m in modules}
         self._load = load  # parses another project module, when a call needs it
-        self.explain = explain  # False: only learn whether there is anything to report
-        self.found_any = False
+        self.explain = explain
+        self.reporter = Reporter(pack, explain)
         for module in modules:
             module.explain = explain
         self.heap = Heap()
         self.persistence = Persistence()
-        self.findings = Findings()
         self.calls = CallHandler(self)
         self.functions: dict[str, FunctionInfo] = {}
         self._functions_of: dict[str, dict[str, FunctionInfo]] = {}  # by module
@@ -74,7 +75,7 @@ class ProjectRun:
         """Run rounds until nothing read during a round changed after it was read."""
         for _ in range(MAX_ROUNDS):
             versions = (self.heap.version, self.persistence.version)
-            self.findings = Findings()
+            self.reporter.start_round()
             self._previous, self._summaries, self._contexts = self._summaries, {}, {}
             self._borrowed = {}
             for module in self._in_import_order():
@@ -85,7 +86,7 @@ class ProjectRun:
             )
             if (self.heap.version, self.persistence.version) == versions and not stale:
                 break
-        return self.findings.all()
+        return self.reporter.findings()
 
     def _in_import_order(self) -> list[ModuleState]:
         ordered: list[ModuleState] = []
@@ -165,7 +166,7 @@ class ProjectRun:
         overridden = [f"{base}.{node.name.value}" for base in frame.class_info.bases] if (
             in_class and frame.class_info and isinstance(node, cst.FunctionDef)) else []
         info.callback = self.knowledge.callback_source([*(registered_by or []), *overridden])
-        for param, _kind in _defaults(node):
+        for param, _kind in defaults_of(node):
             info.defaults[param.name.value] = frame.eval(param.default)  # type: ignore[arg-type]
         self.functions[qualname] = info
         self._functions_of.setdefault(frame.module.name, {})[qualname] = info
@@ -235,7 +236,7 @@ class ProjectRun:
             if concrete != NOTHING:
                 self.heap.store(key, concrete)
             if frame.summary is not None and frame.function is not None:
-                prefix = _param_prefix(frame.function)
+                prefix = param_prefix(frame.function)
                 for trace in value.traces:
                     if trace.origin.startswith(prefix):
                         frame.summary.heap_writes.append(HeapWrite(key, trace.origin, trace.hops))
@@ -314,7 +315,7 @@ class ProjectRun:
     def _apply(self, frame: Frame, site: CallSite, info: FunctionInfo, bound: Value | None) -> Value:
         binding = bind_arguments(info, site, bound)
         summary = self.summary_for(info, binding)
-        prefix = _param_prefix(info)
+        prefix = param_prefix(info)
 
         def entry(name: str) -> Hop:
             return frame.module.hop(site.node, f"passed as `{name}` to {info.short}()")
@@ -338,7 +339,7 @@ class ProjectRun:
             name = pending.param[len(prefix):]
             for outer in binding.get(name, NOTHING).traces:
                 flow = outer.hops + (entry(name),) + pending.hops
-                self._sink_reached(frame, site.node, pending.category, pending.sink_label, outer, flow)
+                self.reporter.reached(frame, site.node, pending.category, pending.sink_label, outer, flow)
         for file_write in summary.file_writes:
             name = file_write.param[len(prefix):]
             data = binding.get(name, NOTHING)
@@ -387,7 +388,7 @@ class ProjectRun:
         self._in_progress.add(key)
         summary = Summary()
         env = {}
-        prefix = _param_prefix(info)
+        prefix = param_prefix(info)
         for param in info.params:
             known = binding.get(param.name, NOTHING)
             symbolic = Trace(prefix + param.name, "", "", ())
@@ -405,97 +406,7 @@ class ProjectRun:
         self._summaries[key] = summary
         return summary
 
-    # ------------------------------------------------------------ findings
-
-    def report_sink(self, frame: Frame, node: cst.CSTNode, category: str, what: str,
-                    data: Value) -> None:
-        sink_hop = frame.module.hop(node, f"reaches {what}")
-        for trace in data.traces:
-            if trace.is_param:
-                if frame.summary is not None:
-                    frame.summary.pending.append(
-                        Pending(trace.origin, what, category, trace.hops + (sink_hop,)))
-            else:
-                self._sink_reached(frame, node, category, what, trace, trace.hops + (sink_hop,))
-
-    def _sink_reached(self, frame: Frame, node: cst.CSTNode, category: str, what: str,
-                      trace: Trace, flow: tuple[Hop, ...]) -> None:
-        if trace.is_param:
-            if frame.summary is not None:
-                frame.summary.pending.append(Pending(trace.origin, what, category, flow))
-            return
-        rule = self.pack.rule_for_category(category)
-        if rule is not None:
-            self._emit(frame, node, rule.code, trace, what, flow)
-
-    def report_collection(self, frame: Frame, node: cst.CSTNode, source: Source,
-                          trace: Trace) -> None:
-        """Sources that are themselves violations (unofficial scrapers) report at collection."""
-        if source.kind != "scraper":
-            return
-        rule = self.pack.rule_for_category("scraping")
-        if rule is not None:
-            self._emit(frame, node, rule.code, trace, trace.source, trace.hops)
-
-    def _emit(self, frame: Frame, node: cst.CSTNode, code: str, trace: Trace, what: str,
-              flow: tuple[Hop, ...]) -> None:
-        self.found_any = True
-        if not self.explain:
-            return
-        rule = self.pack.rules[code]
-        platform = self.pack.platforms[trace.platform]
-        line, column = frame.module.position(node)
-        message = rule.message.format_map(
-            _Defaulting(platform=platform.name, source=trace.source, sink=what))
-        clauses = tuple(c.id for c in self.pack.clauses_for(rule, trace.platform))
-        self.findings.add(Finding(frame.module.display, line, column, rule.code, message,
-                                  rule.severity, trace.platform, rule.sink_category, clauses,
-                                  flow))
-
-
-class _Defaulting(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
 
 def _body_statements(node: cst.ClassDef) -> list[cst.CSTNode]:
     body = node.body
     return list(body.body) if isinstance(body, cst.IndentedBlock) else []
-
-
-def _param_prefix(info: FunctionInfo) -> str:
-    return f"param:{info.qualname}:"
-
-
-def _defaults(node: cst.FunctionDef | cst.Lambda) -> list[tuple[cst.Param, str]]:
-    from devterms.engine.module import parameters
-
-    return [(p, kind) for p, kind in parameters(node.params) if p.default is not None]
-
-
-def bind_arguments(info: FunctionInfo, site: CallSite, bound: Value | None) -> dict[str, Value]:
-    """Map a call's argument values to the callee's parameter names, as Python would."""
-    params = list(info.params)
-    binding: dict[str, Value] = {}
-    if bound is not None and params and info.kind != "staticmethod":
-        binding[params.pop(0).name] = bound
-    positional = [p for p in params if p.kind == "positional"]
-    for param, value in zip(positional, site.positional):
-        binding[param.name] = value
-    varargs = next((p for p in params if p.kind == "varargs"), None)
-    kwargs = next((p for p in params if p.kind == "kwargs"), None)
-    if varargs is not None:
-        binding[varargs.name] = join(*site.positional[len(positional):])
-    for keyword, value in site.keywords.items():
-        named = next((p for p in params if p.name == keyword and p.kind in ("positional", "keyword")), None)
-        if named is not None:
-            binding[named.name] = value
-        elif kwargs is not None:
-            binding[kwargs.name] = join(binding.get(kwargs.name, NOTHING), value)
-    for param in params:
-        if param.name not in binding:
-            if site.starred is not NOTHING:
-                binding[param.name] = site.starred
-            elif param.name in info.defaults:
-                binding[param.name] = info.defaults[param.name]
-    return binding

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from devterms.model import Finding, Hop
+from devterms.model import Hop
 from devterms.values import NOTHING, Value, join
 
 if TYPE_CHECKING:
@@ -130,19 +130,3 @@ class Heap:
 
 def _shape(value: Value) -> tuple[object, ...]:
     return (value.paths, tuple(t.origin for t in value.traces), value.text)
-
-
-class Findings:
-    """Findings of the current round, one per location, code and platform."""
-
-    def __init__(self) -> None:
-        self._found: dict[tuple[str, int, int, str, str], Finding] = {}
-
-    def add(self, finding: Finding) -> None:
-        key = (finding.path, finding.line, finding.column, finding.code, finding.platform)
-        old = self._found.get(key)
-        if old is None or len(finding.flow) < len(old.flow):
-            self._found[key] = finding
-
-    def all(self) -> list[Finding]:
-        return sorted(self._found.values(), key=Finding.sort_key)

@@ -1,0 +1,48 @@
+"""Calls meet definitions: which argument value each parameter of a function receives."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from devterms.engine.calls import CallSite
+from devterms.engine.module import parameters
+from devterms.engine.state import FunctionInfo
+from devterms.values import NOTHING, Value, join
+
+
+def param_prefix(info: FunctionInfo) -> str:
+    """Origins of the traces that stand for ``info``'s parameters in its summary."""
+    return f"param:{info.qualname}:"
+
+
+def defaults_of(node: cst.FunctionDef | cst.Lambda) -> list[tuple[cst.Param, str]]:
+    """Parameters with a default value, and their kinds."""
+    return [(p, kind) for p, kind in parameters(node.params) if p.default is not None]
+
+
+def bind_arguments(info: FunctionInfo, site: CallSite, bound: Value | None) -> dict[str, Value]:
+    """Map a call's argument values to the callee's parameter names, as Python would."""
+    params = list(info.params)
+    binding: dict[str, Value] = {}
+    if bound is not None and params and info.kind != "staticmethod":
+        binding[params.pop(0).name] = bound
+    positional = [p for p in params if p.kind == "positional"]
+    for param, value in zip(positional, site.positional):
+        binding[param.name] = value
+    varargs = next((p for p in params if p.kind == "varargs"), None)
+    kwargs = next((p for p in params if p.kind == "kwargs"), None)
+    if varargs is not None:
+        binding[varargs.name] = join(*site.positional[len(positional):])
+    for keyword, value in site.keywords.items():
+        named = next((p for p in params if p.name == keyword and p.kind in ("positional", "keyword")), None)
+        if named is not None:
+            binding[named.name] = value
+        elif kwargs is not None:
+            binding[kwargs.name] = join(binding.get(kwargs.name, NOTHING), value)
+    for param in params:
+        if param.name not in binding:
+            if site.starred is not NOTHING:
+                binding[param.name] = site.starred
+            elif param.name in info.defaults:
+                binding[param.name] = info.defaults[param.name]
+    return binding

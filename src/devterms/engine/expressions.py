@@ -1,0 +1,217 @@
+"""The expression half of the interpreter: what each kind of expression evaluates to.
+
+:class:`Expressions` is the base of :class:`~devterms.engine.frame.Frame`, which adds
+statements, names and assignment. Node types without a handler evaluate their child
+expressions and join them, which over-approximates the flow; ``DEVTERMS_STRICT=1`` (set by the
+test suite) turns that fallback into an error so no construct is ignored by accident.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from devterms.values import HOLE, NOTHING, Value, concat_text, container, interleave, join
+
+if TYPE_CHECKING:
+    from devterms.engine.module import ModuleState
+    from devterms.engine.run import ProjectRun
+
+STRICT = os.environ.get("DEVTERMS_STRICT") == "1"
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXoeEgGca%]")
+_QUIET_NODES = (cst.Arg, cst.Index, cst.Slice, cst.SubscriptElement, cst.Decorator)
+
+
+class UnknownNode(Exception):
+    """Raised in strict mode for a syntax node the interpreter has no handler for."""
+
+
+class Expressions:
+    run: ProjectRun
+    module: ModuleState
+    env: dict[str, Value]
+
+    # provided by Frame
+    def lookup(self, name: str) -> Value: ...
+    def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None: ...
+    def returns(self, value: Value) -> None: ...
+    def statement(self, node: cst.CSTNode) -> None: ...
+
+    def eval(self, node: cst.BaseExpression) -> Value:
+        handler = getattr(self, "expr_" + type(node).__name__, None)
+        if handler is None:
+            return self.visit_children(node)
+        return handler(node)
+
+    def visit_children(self, node: cst.CSTNode) -> Value:
+        if STRICT and not isinstance(node, _QUIET_NODES):
+            raise UnknownNode(type(node).__name__)
+        values = []
+        for child in node.children:
+            if isinstance(child, cst.BaseExpression):
+                values.append(self.eval(child))
+            elif isinstance(child, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+                self.statement(child)
+            else:
+                values.append(self.visit_children(child) if child.children else NOTHING)
+        return join(*values)
+
+    def expr_Name(self, node: cst.Name) -> Value:
+        if node.value in ("True", "False", "None"):
+            return NOTHING
+        return self.lookup(node.value)
+
+    def expr_Attribute(self, node: cst.Attribute) -> Value:
+        return self.run.load_attribute(self, self.eval(node.value), node.attr.value, node)
+
+    def expr_Call(self, node: cst.Call) -> Value:
+        return self.run.calls.call(self, node)
+
+    def expr_Subscript(self, node: cst.Subscript) -> Value:
+        keys = []
+        for element in node.slice:
+            if isinstance(element.slice, cst.Index):
+                index = element.slice.value
+                keys.append(index.value if isinstance(index, cst.Integer) else self.eval(index).text)
+        base = self.eval(node.value)
+        if len(keys) == 1 and keys[0] is not None:
+            part = base.part(keys[0])
+            if part is not None:
+                return part
+        return base.data_only()
+
+    def expr_SimpleString(self, node: cst.SimpleString) -> Value:
+        try:
+            value = node.evaluated_value
+        except Exception:  # noqa: BLE001 - odd escapes in old code: the text is just unknown
+            return NOTHING
+        text = value.decode("latin-1") if isinstance(value, bytes) else value
+        return Value(text=text.replace(HOLE, "")[:512])
+
+    def expr_ConcatenatedString(self, node: cst.ConcatenatedString) -> Value:
+        left, right = self.eval(node.left), self.eval(node.right)
+        return join(left, right).with_text(concat_text([left.text, right.text]))
+
+    def expr_FormattedString(self, node: cst.FormattedString) -> Value:
+        texts: list[str | None] = []
+        values = []
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                texts.append(part.value)
+            else:
+                value = self.eval(part.expression)
+                values.append(value.data_only())
+                texts.append(value.text)
+        return join(*values).with_text(concat_text(texts))
+
+    def expr_BinaryOperation(self, node: cst.BinaryOperation) -> Value:
+        left, right = self.eval(node.left), self.eval(node.right)
+        data = join(left.data_only(), right.data_only())
+        if isinstance(node.operator, cst.Add):
+            return data.with_text(concat_text([left.text, right.text]))
+        if isinstance(node.operator, cst.Modulo) and left.text is not None:
+            return data.with_text(concat_text([_PERCENT_FIELD.sub(HOLE, left.text)]))
+        if isinstance(node.operator, cst.Divide) and (left.text is not None or left.paths):
+            return Value(left.paths, data.traces, concat_text([left.text, "/", right.text]))
+        return data
+
+    def expr_UnaryOperation(self, node: cst.UnaryOperation) -> Value:
+        value = self.eval(node.expression)
+        return NOTHING if isinstance(node.operator, cst.Not) else value.data_only()
+
+    def expr_BooleanOperation(self, node: cst.BooleanOperation) -> Value:
+        return join(self.eval(node.left), self.eval(node.right))
+
+    def expr_Comparison(self, node: cst.Comparison) -> Value:
+        self.eval(node.left)
+        for comparison in node.comparisons:
+            self.eval(comparison.comparator)
+        return NOTHING  # a boolean identifies no one
+
+    def expr_IfExp(self, node: cst.IfExp) -> Value:
+        self.eval(node.test)
+        return join(self.eval(node.body), self.eval(node.orelse))
+
+    def expr_Await(self, node: cst.Await) -> Value:
+        return self.eval(node.expression)
+
+    def expr_Yield(self, node: cst.Yield) -> Value:
+        if isinstance(node.value, cst.From):
+            self.returns(self.eval(node.value.item).data_only())
+        elif node.value is not None:
+            self.returns(self.eval(node.value))
+        return NOTHING
+
+    def expr_NamedExpr(self, node: cst.NamedExpr) -> Value:
+        value = self.eval(node.value)
+        self.assign(node.target, value, node)
+        return value
+
+    def expr_Lambda(self, node: cst.Lambda) -> Value:
+        return Value(frozenset({self.run.define_function(self, node).qualname}))
+
+    def expr_List(self, node: cst.List | cst.Tuple | cst.Set) -> Value:
+        values = [self.eval(e.value) for e in node.elements]
+        texts = [v.text for v in values]
+        text = concat_text(interleave(texts, ",")) if any(t is not None for t in texts) else None
+        if isinstance(node, cst.Set) or any(isinstance(e, cst.StarredElement) for e in node.elements):
+            return Value(traces=join(*(v.data_only() for v in values)).traces, text=text)
+        return container([(str(i), v) for i, v in enumerate(values)], text)
+
+    expr_Tuple = expr_Set = expr_List
+
+    def expr_Dict(self, node: cst.Dict) -> Value:
+        parts: list[tuple[str, Value]] | None = []
+        values = []
+        for element in node.elements:
+            value = self.eval(element.value)
+            values.append(value.data_only())
+            if isinstance(element, cst.DictElement):
+                key = self.eval(element.key)
+                values.append(key.data_only())
+                if parts is not None and key.text is not None and not key.tainted:
+                    parts.append((key.text, value))
+                    continue
+            parts = None  # a computed key or ** unpacking: keep only the union
+        if parts is not None and values:
+            return container(parts)
+        return join(*values)
+
+    def expr_ListComp(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp) -> Value:
+        saved = dict(self.env)
+        self.comprehension(node.for_in)
+        value = self.eval(node.elt).data_only()
+        self.env = saved
+        return value
+
+    expr_SetComp = expr_GeneratorExp = expr_ListComp
+
+    def expr_DictComp(self, node: cst.DictComp) -> Value:
+        saved = dict(self.env)
+        self.comprehension(node.for_in)
+        value = join(self.eval(node.key).data_only(), self.eval(node.value).data_only())
+        self.env = saved
+        return value
+
+    def comprehension(self, clause: cst.CompFor) -> None:
+        self.assign(clause.target, element(self.eval(clause.iter)), clause)
+        for condition in clause.ifs:
+            self.eval(condition.test)
+        if clause.inner_for_in is not None:
+            self.comprehension(clause.inner_for_in)
+
+    def expr_StarredElement(self, node: cst.StarredElement) -> Value:
+        return self.eval(node.value)
+
+    def expr_Integer(self, node: cst.BaseExpression) -> Value:
+        return NOTHING
+
+    expr_Float = expr_Imaginary = expr_Ellipsis = expr_Integer
+
+
+def element(value: Value) -> Value:
+    """What iterating or unpacking ``value`` gives: its data, and its text for file listings."""
+    return Value(traces=value.traces, text=value.text)
