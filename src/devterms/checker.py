@@ -6,10 +6,8 @@ one :class:`~devterms.model.Diagnostic`: the engine below only ever sees parsed 
 
 from __future__ import annotations
 
-import io
 import sys
 import threading
-import tokenize
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +18,8 @@ import libcst as cst
 from devterms import cache
 from devterms.engine.module import ModuleState
 from devterms.engine.run import ProjectRun
-from devterms.knowledge import Knowledge, Trigger
+from devterms.knowledge import Knowledge
+from devterms.reading import Progress, read_files, screen_text
 from devterms.model import Diagnostic, Finding
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
@@ -32,8 +31,7 @@ _STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 60_000
 _knowledge_cache: dict[str, Knowledge] = {}
 # Per process: flake8 calls the plugin once per file, each time for the whole project, so the
-# texts (by stat) and the last results (by project key) are kept in memory between calls.
-_texts: dict[Path, tuple[tuple[int, int], str | None, list[Diagnostic]]] = {}
+# last results (by project key) are kept in memory between calls (texts: see devterms.reading).
 _results: dict[str, tuple[list[Finding], list[Diagnostic]]] = {}
 _MAX_RESULTS = 4
 T = TypeVar("T")
@@ -59,6 +57,7 @@ def check_project(
     cache_dir: Path | None = None,
     budget: float = DEFAULT_BUDGET_SECONDS,
     prescreen: bool = True,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Analyse ``files`` (paths of the project's Python files) as one project.
 
@@ -68,32 +67,35 @@ def check_project(
     flows. ``overrides`` gives in-memory text for files (an editor buffer, flake8's lines).
     Paths in the result are POSIX paths relative to ``display_base`` (default: the current
     directory) when below it, else absolute. ``budget`` bounds the seconds spent per module.
-    ``cache_dir`` keeps results on disk (see :mod:`devterms.cache`). ``jobs`` is accepted for
-    the front ends' sake; the analysis itself runs in one process. ``prescreen=False`` parses
-    every file (the tests use it to show the pre-screen never changes an answer).
+    ``cache_dir`` keeps results on disk (see :mod:`devterms.cache`). ``jobs`` > 1 reads and
+    screens a large tree in that many processes; the analysis of what can matter runs in one.
+    ``prescreen=False`` parses every file (the tests use it to show the pre-screen never changes
+    an answer). ``progress(stage, done, total)`` is told how reading and analysing advance.
     """
     base = (display_base or Path.cwd()).resolve()
     overrides = {Path(p).resolve(): text for p, text in (overrides or {}).items()}
     knowledge = _knowledge_cache.get(pack.version) or _knowledge_cache.setdefault(pack.version, Knowledge(pack))
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
-    for path in sorted({Path(f).resolve() for f in files}):
-        display = _display(path, base)
-        text = overrides[path] if path in overrides else _read(path, display, unreadable)
-        if text is not None and "\0" in text:  # cheap to see, and never Python source
-            line = text.count("\n", 0, text.index("\0")) + 1
-            unreadable.append(Diagnostic(display, line, 0, "cannot parse: the file contains NUL bytes"))
-            text = None
-        if text is not None:
-            name, is_package = module_name(path, root)
-            sources.append(SourceFile(path, name, display, text, is_package))
+    paths = sorted({Path(f).resolve() for f in files})
+    read = read_files([p for p in paths if p not in overrides], knowledge, jobs, progress)
+    read.update((p, screen_text(overrides[p], knowledge)) for p in paths if p in overrides)
+    for path in paths:
+        display, found = _display(path, base), read[path]
+        if found.text is None:
+            line, problem = found.problem or (1, "cannot read")
+            unreadable.append(Diagnostic(display, line, 0, problem))
+            continue
+        name, is_package = module_name(path, root)
+        sources.append(SourceFile(path, name, display, found.text, is_package, found.names))
     key = cache.project_key(f"{pack.version}:{prescreen}", budget, ((f.display, f.text) for f in sources))
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
     if cached is not None:
         findings, unanalysable = cached
     else:
-        findings, unanalysable = _run_deep(lambda: _analyse(pack, knowledge, sources, budget, prescreen))
+        findings, unanalysable = _run_deep(
+            lambda: _analyse(pack, knowledge, sources, budget, prescreen, progress))
     if cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
         cache.save(cache_dir, key, findings, unanalysable)
     if len(_results) >= _MAX_RESULTS:
@@ -110,7 +112,7 @@ def check_project(
 
 
 def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: float,
-             prescreen: bool) -> tuple[list[Finding], list[Diagnostic]]:
+             prescreen: bool, progress: Progress | None) -> tuple[list[Finding], list[Diagnostic]]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
 
     The modules that name a source or a sink are analysed first; another project module is
@@ -131,13 +133,15 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
         return parsed[name]
 
     def run_on(names: set[str], explain: bool = False) -> ProjectRun:
+        if progress is not None:
+            progress("explaining" if explain else "analysing", 0, len(names))
         modules = [m for n in sorted(names) if (m := parse(n)) is not None]
         run = ProjectRun(pack, knowledge, project, modules, budget, explain, load=parse)
         run.analyse()
         return run
 
     if prescreen:
-        names = _named(knowledge, project)
+        names = _named(project)
         run = run_on(names)
         for _ in range(MAX_WIDENINGS):
             names |= set(run.modules)
@@ -158,16 +162,16 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
     return [f for f in run.reporter.findings() if f.path not in failed], diagnostics
 
 
-def _named(knowledge: Knowledge, project: Project) -> set[str]:
+def _named(project: Project) -> set[str]:
     """Modules naming a source or a sink. A flow needs both somewhere in the project, so a
     project naming only one kind (a library mentioning ``.gov`` domains) has nothing to
     analyse, unless it calls an unofficial scraper, which is reported at the call itself."""
-    def naming(trigger: Trigger) -> set[str]:
-        return {n for n, f in project.files.items() if trigger.search(f.text)}
+    def naming(kind: str) -> set[str]:
+        return {n for n, f in project.files.items() if kind in f.names}
 
-    scrapers = naming(knowledge.scraper_trigger)
-    sinks = naming(knowledge.sink_trigger)
-    sources = naming(knowledge.source_trigger) | scrapers if sinks else set()
+    scrapers = naming("scraper")
+    sinks = naming("sink")
+    sources = naming("source") | scrapers if sinks else set()
     return sources | sinks if sources and sinks else scrapers
 
 
@@ -188,38 +192,6 @@ def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | N
     except (ValueError, MemoryError) as error:  # e.g. NUL bytes rejected by the tokenizer
         diagnostics.append(Diagnostic(source.display, 1, 0, f"cannot parse: {error}"))
     return None
-
-
-def _read(path: Path, display: str, diagnostics: list[Diagnostic]) -> str | None:
-    """The file's text (remembered while its size and mtime stay the same), or a diagnostic."""
-    try:
-        stat = path.stat()
-    except OSError as error:
-        diagnostics.append(Diagnostic(display, 1, 0, f"cannot read: {error.strerror or error}"))
-        return None
-    signature = (stat.st_mtime_ns, stat.st_size)
-    known = _texts.get(path)
-    if known is None or known[0] != signature:
-        problems: list[Diagnostic] = []
-        known = (signature, _decode(path, display, problems), problems)
-        _texts[path] = known
-    diagnostics.extend(known[2])
-    return known[1]
-
-
-def _decode(path: Path, display: str, diagnostics: list[Diagnostic]) -> str | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        diagnostics.append(Diagnostic(display, 1, 0, f"cannot read: {error.strerror or error}"))
-        return None
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-        text = raw.decode(encoding)
-    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
-        diagnostics.append(Diagnostic(display, 1, 0, f"cannot decode: {error}"))
-        return None
-    return text.removeprefix("\ufeff")
 
 
 def _display(path: Path, base: Path) -> str:

@@ -21,6 +21,7 @@ from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
 from devterms.discovery import explicit_files, files_under, find_root, is_excluded
 from devterms.frontend import FRONTEND_RULES, analyse, build_pack, open_project, selection_for
+from devterms.reading import Progress
 from devterms.report import Report, formatters
 from devterms.rulepack import Rule, RulePack
 from devterms.ruletable import rule_table
@@ -69,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write every current finding to FILE (then report none of them)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
-    check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="processes reading and screening files (default 0: one per CPU)")
     _pack_options(check)
     check.set_defaults(run=run_check)
 
@@ -121,9 +123,10 @@ def run_check(args: argparse.Namespace) -> int:
     extra = [f for f in explicit_files(paths) if not is_excluded(f, project.root, project.config.exclude)]
     report_on = files_under((*project.files, *extra), paths)
     selection = selection_for(project.config, Selection(args.select, args.extend_select, args.ignore))
-    with _progress(len(project.files) + len(extra)):
+    with _progress_bar() as progress:
         outcome = analyse(project, selection, report_on=report_on, extra_files=extra,
-                          display_base=Path.cwd(), jobs=args.jobs, use_cache=not args.no_cache)
+                          display_base=Path.cwd(), jobs=args.jobs, use_cache=not args.no_cache,
+                          progress=progress)
     source = SourceText(Path.cwd())
     findings = list(outcome.findings)
     if args.write_baseline:
@@ -138,6 +141,9 @@ def run_check(args: argparse.Namespace) -> int:
     return 0 if args.exit_zero or not failed else 1
 
 
+BAR_WIDTH = 30
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -146,18 +152,23 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 @contextlib.contextmanager
-def _progress(files: int) -> Iterator[None]:
-    """A status line on stderr for people watching a terminal; silent in CI and in pipes."""
-    live = sys.stderr.isatty() and not os.environ.get("CI")
-    if live:
-        sys.stderr.write(f"devterms: analysing {files} files…")
+def _progress_bar() -> Iterator[Progress | None]:
+    """A progress bar on stderr for people watching a terminal; none in CI or in a pipe."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+
+    def draw(stage: str, done: int, total: int) -> None:
+        filled = BAR_WIDTH * done // total if total else BAR_WIDTH
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        sys.stderr.write(f"\r\033[Kdevterms: {stage:<10} [{bar}] {done}/{total}")
         sys.stderr.flush()
+
     try:
-        yield
+        yield draw
     finally:
-        if live:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
 
 
 def _pack(args: argparse.Namespace) -> tuple[RulePack, dict[str, Rule]]:

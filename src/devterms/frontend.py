@@ -18,6 +18,7 @@ from devterms.discovery import find_root, project_files
 from devterms.model import Diagnostic, Finding
 from devterms.noqa import FileSuppressions
 from devterms.patterns import host_matches
+from devterms.reading import Progress
 from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
 from devterms.schema import RulePackError
 from devterms.selection import Selection
@@ -140,6 +141,7 @@ def analyse(
     jobs: int = 1,
     use_cache: bool = True,
     apply_noqa: bool = True,
+    progress: Progress | None = None,
 ) -> Outcome:
     """Run the engine over the whole project and keep what ``selection`` and noqa let through."""
     base = (display_base or Path.cwd()).resolve()
@@ -147,6 +149,7 @@ def analyse(
     result = check_project(
         files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
         display_base=base, jobs=jobs, cache_dir=project.root / CACHE_DIR if use_cache else None,
+        progress=progress,
     )
     source = SourceText(base, overrides)
     enabled = selection.enabled_codes({c: r.enabled for c, r in project.rules.items()})

@@ -63,6 +63,12 @@ class Knowledge:
         self.scraper_trigger = _trigger(pack, [s for s in pack.sources if s.kind == "scraper"])
         self.sink_trigger = _trigger(pack, list(pack.sinks))
 
+    def screen(self, text: str) -> frozenset[str]:
+        """Which kinds of entry a text names: ``source``, ``scraper``, ``sink`` (the pre-screen)."""
+        return frozenset(kind for kind, trigger in (
+            ("source", self.source_trigger), ("scraper", self.scraper_trigger),
+            ("sink", self.sink_trigger)) if trigger.search(text))
+
     def sources_for(self, path: str) -> list[Source]:
         return self.sources.match(path)  # type: ignore[return-value]
 

@@ -28,6 +28,7 @@ class SourceFile:
     display: str       # the path as reported
     text: str
     is_package: bool
+    names: frozenset[str] = frozenset()  # what the pre-screen saw: "source", "scraper", "sink"
     imports: set[str] = field(default_factory=set)
 
     @property
