@@ -6,6 +6,7 @@ one :class:`~devterms.model.Diagnostic`: the engine below only ever sees parsed 
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -77,7 +78,7 @@ def check_project(
     knowledge = _knowledge_cache.get(pack.version) or _knowledge_cache.setdefault(pack.version, Knowledge(pack))
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
-    paths = sorted({Path(f).resolve() for f in files})
+    paths = sorted({_resolved(Path(f)) for f in files})
     read = read_files([p for p in paths if p not in overrides], knowledge, jobs, progress)
     read.update((p, screen_text(overrides[p], knowledge)) for p in paths if p in overrides)
     for path in paths:
@@ -86,7 +87,7 @@ def check_project(
             line, problem = found.problem or (1, "cannot read")
             unreadable.append(Diagnostic(display, line, 0, problem))
             continue
-        name, is_package = module_name(path, root)
+        name, is_package = _module_name(path, root)
         sources.append(SourceFile(path, name, display, found.text, is_package, found.names))
     key = cache.project_key(f"{pack.version}:{prescreen}", budget, ((f.display, f.text) for f in sources))
     remembered = _results.get(key)
@@ -107,7 +108,7 @@ def check_project(
         tuple(f for f in findings if wanted is None or f.path in wanted),
         tuple(d for d in diagnostics if wanted is None or d.path in wanted),
         len(sources),
-        sum(f.lines for f in sources),
+        sum(read[p].lines for p in paths),
     )
 
 
@@ -194,6 +195,18 @@ def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | N
     return None
 
 
+@functools.lru_cache(maxsize=65_536)
+def _resolved(path: Path) -> Path:
+    """Paths resolved once per process (flake8 names the whole project once per file)."""
+    return path.resolve()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _module_name(path: Path, root: Path) -> tuple[str, bool]:
+    return module_name(path, root)
+
+
+@functools.lru_cache(maxsize=65_536)
 def _display(path: Path, base: Path) -> str:
     try:
         return path.relative_to(base).as_posix()

@@ -9,6 +9,7 @@ when it imports a module that offers something towards a flow (decided after ana
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ class SourceFile:
     def package(self) -> str:
         return self.name if self.is_package else self.name.rpartition(".")[0]
 
-    @property
+    @functools.cached_property
     def lines(self) -> int:
         return self.text.count("\n") + 1
 

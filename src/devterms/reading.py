@@ -31,8 +31,13 @@ class ReadFile:
     problem: tuple[int, str] | None  # (line, message) when text is None
     names: frozenset[str]
 
+    @property
+    def lines(self) -> int:
+        return self.text.count("\n") + 1 if self.text is not None else 0
+
 
 _memo: dict[tuple[Path, str], tuple[tuple[int, int], ReadFile]] = {}
+_screened: dict[tuple[str, str], ReadFile] = {}
 _worker_knowledge: Knowledge | None = None
 
 
@@ -64,6 +69,16 @@ def read_files(paths: Sequence[Path], knowledge: Knowledge, jobs: int = 1,
 
 def screen_text(text: str, knowledge: Knowledge) -> ReadFile:
     """A text given in memory (an editor buffer, flake8's lines), checked like a file."""
+    key = (text, knowledge.pack.version)
+    found = _screened.get(key)
+    if found is None:
+        if len(_screened) > 1024:
+            _screened.clear()
+        found = _screened[key] = _screen(text, knowledge)
+    return found
+
+
+def _screen(text: str, knowledge: Knowledge) -> ReadFile:
     if "\0" in text:  # cheap to see, and never Python source
         line = text.count("\n", 0, text.index("\0")) + 1
         return ReadFile(None, (line, "cannot parse: the file contains NUL bytes"), frozenset())
@@ -95,4 +110,4 @@ def _read_one(path: Path, knowledge: Knowledge) -> ReadFile:
         text = raw.decode(encoding)
     except (SyntaxError, LookupError, UnicodeDecodeError) as error:
         return ReadFile(None, (1, f"cannot decode: {error}"), frozenset())
-    return screen_text(text.removeprefix("\ufeff"), knowledge)
+    return _screen(text.removeprefix("\ufeff"), knowledge)
