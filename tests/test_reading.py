@@ -67,3 +67,16 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("CI", "true")
     with cli._progress_bar() as draw:
         assert draw is None
+
+
+def test_an_edited_file_is_seen_by_the_next_check_at_once(tmp_path: Path) -> None:
+    from frontend_helpers import SAMPLE_DT101
+
+    from devterms.checker import check_project
+
+    pack = load_default_pack()
+    (tmp_path / "mod.py").write_text(SAMPLE_DT101.replace("face_recognition.face_encodings(img)", "len(img)"))
+    first = check_project([tmp_path / "mod.py"], pack=pack, root=tmp_path, display_base=tmp_path)
+    (tmp_path / "mod.py").write_text(SAMPLE_DT101)
+    second = check_project([tmp_path / "mod.py"], pack=pack, root=tmp_path, display_base=tmp_path)
+    assert [f.code for f in first.findings] == [] and [f.code for f in second.findings] == ["DT101"]

@@ -20,7 +20,7 @@ from devterms import cache
 from devterms.engine.module import ModuleState
 from devterms.engine.run import ProjectRun
 from devterms.knowledge import Knowledge
-from devterms.reading import Progress, read_files, screen_text
+from devterms.reading import Progress, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
@@ -34,6 +34,9 @@ _knowledge_cache: dict[str, Knowledge] = {}
 # Per process: flake8 calls the plugin once per file, each time for the whole project, so the
 # last results (by project key) are kept in memory between calls (texts: see devterms.reading).
 _results: dict[str, tuple[list[Finding], list[Diagnostic]]] = {}
+# ... and the whole answer to the same question while no file changed (by size and mtime):
+# flake8 asks it once per file of the project.
+_recent: dict[tuple[object, ...], tuple[int, tuple[list[Finding], list[Diagnostic], int, int]]] = {}
 _MAX_RESULTS = 4
 T = TypeVar("T")
 
@@ -73,14 +76,38 @@ def check_project(
     ``prescreen=False`` parses every file (the tests use it to show the pre-screen never changes
     an answer). ``progress(stage, done, total)`` is told how reading and analysing advance.
     """
-    base = (display_base or Path.cwd()).resolve()
-    overrides = {Path(p).resolve(): text for p, text in (overrides or {}).items()}
+    base = _resolved(display_base or Path.cwd())
     knowledge = _knowledge_cache.get(pack.version) or _knowledge_cache.setdefault(pack.version, Knowledge(pack))
+    paths = tuple(sorted({_resolved(Path(f)) for f in files}))
+    buffers = {p: t for p, t in ((_resolved(Path(p)), t) for p, t in (overrides or {}).items())
+               if not same_as_read(p, t, knowledge)}  # flake8's copy of an unchanged file
+    key = (paths, root, base, tuple(sorted((p, hash(t)) for p, t in buffers.items())),
+           pack.version, budget, prescreen, cache_dir)
+    versions = _stat_fingerprint(paths)
+    recent = _recent.get(key)
+    if recent is None or recent[0] != versions:
+        answer = _whole_project(paths, buffers, pack, knowledge, root, base, jobs, cache_dir,
+                                budget, prescreen, progress)
+        _recent.clear()
+        _recent[key] = recent = (versions, answer)
+    findings, diagnostics, count, lines = recent[1]
+    wanted = {_display(_resolved(Path(p)), base) for p in report_on} if report_on is not None else None
+    return CheckResult(
+        tuple(f for f in findings if wanted is None or f.path in wanted),
+        tuple(d for d in diagnostics if wanted is None or d.path in wanted),
+        count, lines,
+    )
+
+
+def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: RulePack,
+                   knowledge: Knowledge, root: Path, base: Path, jobs: int,
+                   cache_dir: Path | None, budget: float, prescreen: bool,
+                   progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], int, int]:
+    """Every finding and diagnostic of the project, from the caches when they have it."""
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
-    paths = sorted({_resolved(Path(f)) for f in files})
-    read = read_files([p for p in paths if p not in overrides], knowledge, jobs, progress)
-    read.update((p, screen_text(overrides[p], knowledge)) for p in paths if p in overrides)
+    read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress)
+    read.update((p, screen_text(buffers[p], knowledge)) for p in paths if p in buffers)
     for path in paths:
         display, found = _display(path, base), read[path]
         if found.text is None:
@@ -102,14 +129,8 @@ def check_project(
     if len(_results) >= _MAX_RESULTS:
         _results.pop(next(iter(_results)))
     _results[key] = (findings, unanalysable)
-    wanted = {_display(Path(p).resolve(), base) for p in report_on} if report_on is not None else None
     diagnostics = sorted((*unreadable, *unanalysable), key=lambda d: (d.path, d.line))
-    return CheckResult(
-        tuple(f for f in findings if wanted is None or f.path in wanted),
-        tuple(d for d in diagnostics if wanted is None or d.path in wanted),
-        len(sources),
-        sum(read[p].lines for p in paths),
-    )
+    return findings, diagnostics, len(sources), sum(read[p].lines for p in paths)
 
 
 def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: float,
@@ -193,6 +214,18 @@ def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | N
     except (ValueError, MemoryError) as error:  # e.g. NUL bytes rejected by the tokenizer
         diagnostics.append(Diagnostic(source.display, 1, 0, f"cannot parse: {error}"))
     return None
+
+
+def _stat_fingerprint(paths: Sequence[Path]) -> int:
+    """Changes when any file's size or modification time does (a stat costs microseconds)."""
+    versions = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            versions.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            versions.append((-1, -1))
+    return hash(tuple(versions))
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -67,6 +67,12 @@ def read_files(paths: Sequence[Path], knowledge: Knowledge, jobs: int = 1,
     return found
 
 
+def same_as_read(path: Path, text: str, knowledge: Knowledge) -> bool:
+    """Whether ``text`` is what was last read from ``path`` (so it need not stand in for it)."""
+    known = _memo.get((path, knowledge.pack.version))
+    return known is not None and known[1].text == text
+
+
 def screen_text(text: str, knowledge: Knowledge) -> ReadFile:
     """A text given in memory (an editor buffer, flake8's lines), checked like a file."""
     key = (text, knowledge.pack.version)
