@@ -401,3 +401,21 @@ def test_file_order_does_not_matter(tmp_path: Path) -> None:
         write(tmp_path, source.name, source.read_text(encoding="utf-8"))
     files = sorted(tmp_path.glob("*.py"))
     assert serialise(check(tmp_path, files=files)) == serialise(check(tmp_path, files=files[::-1]))
+
+
+def test_every_libcst_statement_and_expression_has_a_handler() -> None:
+    """Strict mode (the suite's) raises on a node without a handler; none may be left over."""
+    import inspect
+
+    import libcst as cst
+
+    from devterms.engine.frame import Frame
+
+    def concrete(base: type) -> list[type]:
+        return [c for n, c in vars(cst).items() if inspect.isclass(c) and issubclass(c, base)
+                and not n.startswith("Base") and not inspect.isabstract(c)]
+
+    missing = [c.__name__ for c in concrete(cst.BaseExpression) if not hasattr(Frame, "expr_" + c.__name__)]
+    missing += [c.__name__ for c in (*concrete(cst.BaseSmallStatement), *concrete(cst.BaseCompoundStatement))
+                if not hasattr(Frame, "stmt_" + c.__name__)]
+    assert missing == []

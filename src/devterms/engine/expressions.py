@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 STRICT = os.environ.get("DEVTERMS_STRICT") == "1"
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXoeEgGca%]")
-_QUIET_NODES = (cst.Arg, cst.Index, cst.Slice, cst.SubscriptElement, cst.Decorator)
 
 
 class UnknownNode(Exception):
@@ -43,20 +42,24 @@ class Expressions:
     def eval(self, node: cst.BaseExpression) -> Value:
         handler = getattr(self, "expr_" + type(node).__name__, None)
         if handler is None:
-            return self.visit_children(node)
+            return self.unknown(node)
         return handler(node)
 
-    def visit_children(self, node: cst.CSTNode) -> Value:
-        if STRICT and not isinstance(node, _QUIET_NODES):
+    def unknown(self, node: cst.CSTNode) -> Value:
+        """An expression or statement without a handler: evaluate what it contains."""
+        if STRICT:
             raise UnknownNode(type(node).__name__)
+        return self.visit_children(node)
+
+    def visit_children(self, node: cst.CSTNode) -> Value:
         values = []
         for child in node.children:
             if isinstance(child, cst.BaseExpression):
                 values.append(self.eval(child))
             elif isinstance(child, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
                 self.statement(child)
-            else:
-                values.append(self.visit_children(child) if child.children else NOTHING)
+            elif child.children:  # brackets, keywords, arguments, whitespace: look inside
+                values.append(self.visit_children(child))
         return join(*values)
 
     def expr_Name(self, node: cst.Name) -> Value:
@@ -106,6 +109,10 @@ class Expressions:
                 values.append(value.data_only())
                 texts.append(value.text)
         return join(*values).with_text(concat_text(texts))
+
+    def expr_TemplatedString(self, node: cst.CSTNode) -> Value:
+        """A t-string builds a Template object, not a string: only its data is kept."""
+        return self.visit_children(node).data_only()
 
     def expr_BinaryOperation(self, node: cst.BinaryOperation) -> Value:
         left, right = self.eval(node.left), self.eval(node.right)
@@ -188,6 +195,13 @@ class Expressions:
         return value
 
     expr_SetComp = expr_GeneratorExp = expr_ListComp
+
+    def expr_StarredDictComp(self, node: cst.CSTNode) -> Value:
+        saved = dict(self.env)
+        self.comprehension(node.for_in)  # type: ignore[attr-defined]
+        value = self.eval(node.value).data_only()  # type: ignore[attr-defined]
+        self.env = saved
+        return value
 
     def expr_DictComp(self, node: cst.DictComp) -> Value:
         saved = dict(self.env)

@@ -87,7 +87,7 @@ class Frame(Expressions):
         if handler is not None:
             handler(node)
         else:
-            self.visit_children(node)
+            self.unknown(node)
 
     def body_of(self, node: cst.CSTNode) -> Sequence[cst.CSTNode]:
         if isinstance(node, (cst.IndentedBlock, cst.SimpleStatementSuite)):
@@ -156,6 +156,12 @@ class Frame(Expressions):
             local = _name_of(alias.asname.name) if alias.asname else name
             path = f"{base}.{name}" if base else name
             self.bind(local, self.run.deref(Value(frozenset({path}))))
+
+    stmt_LazyImport = stmt_Import  # lazy imports bind the same names
+    stmt_LazyImportFrom = stmt_ImportFrom
+
+    def stmt_TypeAlias(self, node: cst.CSTNode) -> None:
+        return None  # a type, not data
 
     def stmt_If(self, node: cst.If) -> None:
         self.eval(node.test)
@@ -280,7 +286,9 @@ class Frame(Expressions):
             self.run.store_attribute(self, owner, target.attr.value, value)
             self.taint_container(target.value, value)
         elif isinstance(target, cst.Subscript):
-            self.eval(target.slice[0].slice) if target.slice else None
+            for subscript in target.slice:
+                if isinstance(subscript.slice, cst.Index):
+                    self.eval(subscript.slice.value)
             self.taint_container(target.value, value)
 
     def taint_container(self, target: cst.BaseExpression, value: Value) -> None:
