@@ -120,3 +120,22 @@ def install_fake_engine(monkeypatch: Any, engine: FakeEngine) -> FakeEngine:
 
     monkeypatch.setattr(devterms.frontend, "check_project", engine)
     return engine
+
+
+# A scraper module for two-file projects: its pictures flow into whichever module imports it.
+SCRAPE = '''\
+"""Collect the profile pictures of everyone tweeting about a topic."""
+import requests
+import tweepy
+
+client = tweepy.Client(bearer_token="not-a-token")
+
+
+def author_pictures(query):
+    resp = client.search_recent_tweets(query=query, expansions=["author_id"],
+                                       user_fields=["profile_image_url"])
+    pictures = []
+    for user in resp.includes.get("users", []):
+        pictures.append(requests.get(user.profile_image_url, timeout=10).content)
+    return pictures
+'''

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from frontend_helpers import SCRAPE
 
 pytest.importorskip("pygls", reason="devterms lsp needs the lsp extra (pygls)")
 
@@ -38,22 +39,6 @@ for user in resp.includes.get("users", []):
 '''
 POSITIVE_ROW = 10  # 0-based: line 11
 
-SCRAPE = '''\
-"""Collect the profile pictures of everyone tweeting about a topic."""
-import requests
-import tweepy
-
-client = tweepy.Client(bearer_token="not-a-token")
-
-
-def author_pictures(query):
-    resp = client.search_recent_tweets(query=query, expansions=["author_id"],
-                                       user_fields=["profile_image_url"])
-    pictures = []
-    for user in resp.includes.get("users", []):
-        pictures.append(requests.get(user.profile_image_url, timeout=10).content)
-    return pictures
-'''
 
 FACES_SAVED = '''\
 from scrape import author_pictures

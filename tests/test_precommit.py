@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from frontend_helpers import SCRAPE
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 SETUP_TIMEOUT = 900  # the first run builds the hook's virtualenv from PyPI
@@ -33,22 +34,6 @@ def _pre_commit() -> str | None:
 PRE_COMMIT = _pre_commit()
 pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="the pre-commit executable is not installed")
 
-SCRAPE = '''\
-"""Collect the profile pictures of everyone tweeting about a topic."""
-import requests
-import tweepy
-
-client = tweepy.Client(bearer_token="not-a-token")
-
-
-def author_pictures(query):
-    resp = client.search_recent_tweets(query=query, expansions=["author_id"],
-                                       user_fields=["profile_image_url"])
-    pictures = []
-    for user in resp.includes.get("users", []):
-        pictures.append(requests.get(user.profile_image_url, timeout=10).content)
-    return pictures
-'''
 
 POSITIVE = '''\
 import face_recognition
