@@ -65,10 +65,13 @@ def _sink_call(pack: RulePack, sink: Sink, pattern: str) -> str:
     keywords: dict[str, str] = {}
     if sink.target is not None:
         _place(sink.target, repr("someone@" + _host(pack.expand_hosts(sink.hosts)[0])), args, keywords)
-    if sink.when is not None and not sink.when.if_missing:
-        _place(sink.when.arg, repr(f"a {sink.when.words[0]} today"), args, keywords)
-    if not sink.on_result:
-        _place(sink.args[0] if sink.args else Arg(0, None), "data", args, keywords)
+    data_arg = sink.args[0] if sink.args else Arg(0, None)
+    word = sink.when.words[0].rstrip("*") if sink.when is not None else ""
+    if sink.when is not None and not sink.when.if_missing and sink.when.arg != data_arg:
+        _place(sink.when.arg, repr(f"a {word} today"), args, keywords)
+    if not sink.on_result:  # a command line holds both the tool's name and the data
+        same = sink.when is not None and sink.when.arg == data_arg
+        _place(data_arg, f"[{word!r}, data]" if same else "data", args, keywords)
     ordered = [a for a in args] + [f"{k}={v}" for k, v in keywords.items()]
     return _call(python_for(pattern), ordered)
 

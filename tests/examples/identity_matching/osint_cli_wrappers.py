@@ -23,17 +23,17 @@ def group_members(group):
 
 def sherlock_members(group):
     for username in group_members(group):
-        subprocess.run(["sherlock", username, "--timeout", "10", "--print-found"], check=False)  # todo-expect: DT301
+        subprocess.run(["sherlock", username, "--timeout", "10", "--print-found"], check=False)  # expect: DT301
 
 
 def maigret_members(group):
     names = group_members(group)
-    return subprocess.check_output(["maigret", *names, "--json", "simple"])  # todo-expect: DT301
+    return subprocess.check_output(["maigret", *names, "--json", "simple"])  # expect: DT301
 
 
 def holehe_friend(user_id):
     email = graph.get_object(user_id, fields="email")["email"]
-    return subprocess.run(["holehe", "--only-used", email], capture_output=True, text=True).stdout  # todo-expect: DT301
+    return subprocess.run(["holehe", "--only-used", email], capture_output=True, text=True).stdout  # expect: DT301
 
 
 def my_footprint():

@@ -17,8 +17,8 @@ class ProfileSpider(scrapy.Spider):
 
     def start_requests(self):
         for handle in ("nasa", "esa"):
-            yield scrapy.Request(f"https://x.com/{handle}", callback=self.parse_x)  # todo-expect: DT501
-            yield scrapy.Request(url=f"https://www.instagram.com/{handle}/", callback=self.parse_ig)  # todo-expect: DT501
+            yield scrapy.Request(f"https://x.com/{handle}", callback=self.parse_x)  # expect: DT501
+            yield scrapy.Request(url=f"https://www.instagram.com/{handle}/", callback=self.parse_ig)  # expect: DT501
 
     def parse_x(self, response):
         yield {"title": response.css("title::text").get()}

@@ -19,7 +19,7 @@ class UnrestStream(tweepy.StreamingClient):
 
 def paginated_alerts():
     # tweepy's Paginator receives the search method and its query.
-    pages = tweepy.Paginator(client.search_recent_tweets, query="protest", max_results=100)  # todo-expect: DT303
+    pages = tweepy.Paginator(client.search_recent_tweets, query="protest", max_results=100)  # expect: DT303
     return list(pages.flatten(limit=1000))
 
 
