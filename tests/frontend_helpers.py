@@ -139,3 +139,19 @@ def author_pictures(query):
         pictures.append(requests.get(user.profile_image_url, timeout=10).content)
     return pictures
 '''
+
+
+# A one-file pipeline in the layout people write: the DT101 is on line 11.
+POSITIVE = '''\
+import face_recognition
+import requests
+import tweepy
+
+client = tweepy.Client(bearer_token="not-a-token")
+resp = client.search_recent_tweets(query="#python", expansions=["author_id"],
+                                   user_fields=["profile_image_url"])
+for user in resp.includes.get("users", []):
+    picture = requests.get(user.profile_image_url, stream=True, timeout=10).raw
+    image = face_recognition.load_image_file(picture)
+    encodings = face_recognition.face_encodings(image)
+'''

@@ -18,25 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from frontend_helpers import SCRAPE
+from frontend_helpers import POSITIVE, SCRAPE
 
 pytest.importorskip("pygls", reason="devterms lsp needs the lsp extra (pygls)")
 
 TIMEOUT = 60.0  # seconds for any single answer; the first analysis imports libcst and the pack
 
-POSITIVE = '''\
-import face_recognition
-import requests
-import tweepy
-
-client = tweepy.Client(bearer_token="not-a-token")
-resp = client.search_recent_tweets(query="#python", expansions=["author_id"],
-                                   user_fields=["profile_image_url"])
-for user in resp.includes.get("users", []):
-    picture = requests.get(user.profile_image_url, stream=True, timeout=10).raw
-    image = face_recognition.load_image_file(picture)
-    encodings = face_recognition.face_encodings(image)
-'''
 POSITIVE_ROW = 10  # 0-based: line 11
 
 

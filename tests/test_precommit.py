@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from frontend_helpers import SCRAPE
+from frontend_helpers import POSITIVE, SCRAPE
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 SETUP_TIMEOUT = 900  # the first run builds the hook's virtualenv from PyPI
@@ -35,19 +35,6 @@ PRE_COMMIT = _pre_commit()
 pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="the pre-commit executable is not installed")
 
 
-POSITIVE = '''\
-import face_recognition
-import requests
-import tweepy
-
-client = tweepy.Client(bearer_token="not-a-token")
-resp = client.search_recent_tweets(query="#python", expansions=["author_id"],
-                                   user_fields=["profile_image_url"])
-for user in resp.includes.get("users", []):
-    picture = requests.get(user.profile_image_url, stream=True, timeout=10).raw
-    image = face_recognition.load_image_file(picture)
-    encodings = face_recognition.face_encodings(image)
-'''
 POSITIVE_LINE = 11
 
 CLEAN = '''\
