@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from devterms import cache
 from devterms.config import AllowedHost, Config, load_config
 from devterms.discovery import find_root, project_files
 from devterms.model import Diagnostic, Finding
@@ -27,7 +28,6 @@ from devterms.sourcetext import SourceText
 if TYPE_CHECKING:
     from devterms.checker import CheckResult
 
-CACHE_DIR = ".devterms_cache"
 
 FRONTEND_RULES = {
     "DT000": Rule(
@@ -148,7 +148,7 @@ def analyse(
     files = tuple(dict.fromkeys((*project.files, *extra_files)))
     result = check_project(
         files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
-        display_base=base, jobs=jobs, cache_dir=project.root / CACHE_DIR if use_cache else None,
+        display_base=base, jobs=jobs, cache_dir=project.root / cache.FOLDER_NAME if use_cache else None,
         progress=progress,
     )
     source = SourceText(base, overrides)

@@ -158,9 +158,6 @@ class Rule:
     enabled: bool
     clauses: tuple[str, ...]
 
-    @property
-    def family(self) -> str:
-        return self.code[:3] + "xx"
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,16 @@
-"""The project as the engine sees it: its modules, their names, and which of them can matter.
+"""The project as the engine sees it: its modules, their names and their imports.
 
 Module names follow what ``import`` would find from the project root (with ``src/`` layouts
-and script folders that import their siblings). The pre-screen is textual and cheap: a module is
-*relevant* when it mentions a trigger word of the rule pack, when such a module imports it, or
-when it imports a module that offers something towards a flow (decided after analysis, see
-:func:`devterms.checker.check_project`). Only relevant modules are parsed.
+and script folders that import their siblings). Imports are found textually, without parsing,
+so that :func:`devterms.checker.check_project` can decide which modules to parse: those naming
+a source or a sink, the ones a flow reaches, and the importers of modules platform data leaves.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,10 +81,6 @@ class Project:
         base = base[: len(base) - (level - 1)] if level > 1 else base
         return ".".join([*base, module] if module else base)
 
-    def imported_by(self, names: set[str]) -> set[str]:
-        """``names`` and every project module they import, transitively."""
-        return _closure(names, {n: f.imports for n, f in self.files.items()})
-
     def importers_of(self, names: set[str]) -> set[str]:
         """Project modules that import one of ``names`` directly."""
         return {f.name for f in self.files.values() if f.imports & names}
@@ -105,14 +100,3 @@ class Project:
                 if resolved and resolved != f.name:
                     found.add(resolved)
         return found
-
-
-def _closure(start: set[str], edges: Mapping[str, set[str]]) -> set[str]:
-    seen = set(start)
-    stack = list(start)
-    while stack:
-        for other in edges.get(stack.pop(), ()):
-            if other not in seen:
-                seen.add(other)
-                stack.append(other)
-    return seen

@@ -7,12 +7,8 @@ pure function here, shared by the CLI and the flake8 plugin, so both agree.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-# Codes the front end emits itself; they are on unless ignored.
-FRONTEND_CODES = ("DT000", "DT001")
-
 
 @dataclass(frozen=True, slots=True)
 class Selection:
@@ -54,7 +50,3 @@ def _longest(code: str, patterns: Sequence[str], prefixes_allowed: bool) -> int:
         if p == code or (prefixes_allowed and code.startswith(p))
     ]
     return max(lengths, default=-1)
-
-
-def merge(base: Iterable[str], extra: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((*base, *extra)))

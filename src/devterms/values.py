@@ -94,9 +94,6 @@ class Value:
         """The data this value carries, without what it is (for results of unknown calls)."""
         return Value(traces=self.traces) if self.traces else NOTHING
 
-    def with_paths(self, paths: Iterable[str]) -> Value:
-        return Value(_cap_paths(paths), self.traces, self.text, self.parts)
-
     def with_text(self, text: str | None) -> Value:
         return Value(self.paths, self.traces, _cap_text(text), self.parts)
 
@@ -136,10 +133,6 @@ def merge_traces(traces: Iterable[Trace]) -> tuple[Trace, ...]:
         seen.setdefault(trace.origin, trace)
     ordered = sorted(seen.values(), key=lambda t: (t.is_param, t.origin))
     return tuple(ordered[:MAX_TRACES])
-
-
-def tainted_only(value: Value) -> Value:
-    return Value(traces=value.traces) if value.traces else NOTHING
 
 
 def concat_text(parts: Iterable[str | None]) -> str | None:

@@ -123,7 +123,8 @@ class ProjectRun:
     def exporting_modules(self) -> set[str]:
         """Modules offering importers something towards a flow: platform data, or a platform
         client or URL (``GRAPH = "https://graph.facebook..."``), returned by one of their
-        functions or held by one of their globals or attributes, or data written to disk."""
+        functions or held by one of their globals or attributes (files: see
+        :meth:`wrote_platform_data`)."""
         found = {key[0] for key, summary in self._summaries.items()
                  if self._leads_to_platform(summary.ret)}
         modules = {self.functions[q].module.name for q in found if q in self.functions}
