@@ -138,7 +138,17 @@ def test_public_sector_group_covers_governments(pack: RulePack) -> None:
 def test_readme_documents_every_section_and_code(pack: RulePack) -> None:
     readme = (Path(default_pack_dir()) / "README.md").read_text(encoding="utf-8")
     for section in ("platforms", "clauses", "host_groups", "sources", "sinks", "http_clients",
-                    "sanitizers", "storage", "rules"):
+                    "sanitizers", "storage", "propagation", "rules"):
         assert f"### {section}" in readme
     for code in pack.rules:
         assert code in readme
+
+
+def test_a_propagation_entry_of_the_wrong_shape_names_its_key(tmp_path: Path) -> None:
+    from devterms.schema import RulePackError
+
+    (tmp_path / "p.yaml").write_text(
+        "propagation:\n  - id: x\n    kind: fills-receiver\n    description: d\n    calls: [len]\n")
+    with pytest.raises(RulePackError) as error:
+        load_pack([tmp_path])
+    assert (error.value.file, error.value.key) == (str(tmp_path / "p.yaml"), "methods")

@@ -7,11 +7,11 @@ the engine itself never mentions a library, a platform or a host.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from devterms.patterns import CallMatcher, host_matches
-from devterms.rulepack import HttpClient, RulePack, Sink, Source, Storage
+from devterms.rulepack import HttpClient, Propagation, RulePack, Sink, Source, Storage
 from devterms.values import HOLE
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//(?P<host>[^/?#\0]*)(?P<rest>.*)", re.I | re.S)
@@ -53,6 +53,12 @@ class Knowledge:
         self.http_clients = CallMatcher((c, h) for h in pack.http_clients for c in h.calls)
         self.sanitizers = CallMatcher((c, z) for z in pack.sanitizers for c in z.calls)
         self.callbacks = CallMatcher((c, s) for s in pack.sources for c in s.callbacks)
+        self.fills_receiver = frozenset(
+            m for p in pack.propagation if p.kind == "fills-receiver" for m in p.methods)
+        self.path_builders = CallMatcher(
+            (c, p) for p in pack.propagation if p.kind == "builds-path" for c in p.calls)
+        self.binders = CallMatcher(
+            (c, p) for p in pack.propagation if p.kind == "binds-arguments" for c in p.calls)
         self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)
         self._host_sources = [(s, pack.expand_hosts(s.hosts)) for s in pack.sources if s.hosts]
         self._endpoint_sinks = [
@@ -86,6 +92,13 @@ class Knowledge:
             if found:
                 return found[0]  # type: ignore[return-value]
         return None
+
+    def path_builder(self, path: str) -> Propagation | None:
+        found = self.path_builders.match(path)
+        return found[0] if found else None  # type: ignore[return-value]
+
+    def binds_arguments(self, paths: Iterable[str]) -> bool:
+        return any(self.binders.match(p) for p in paths)
 
     def storage_for(self, path: str) -> list[Storage]:
         return self.storage.match(path)  # type: ignore[return-value]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 SEVERITIES = ("error", "warning", "note")
 CONFIDENCES = ("high", "medium", "low")
 SOURCE_KINDS = ("api", "scraper")
+PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql")
 RECEIVER = "receiver"
 
@@ -147,6 +148,26 @@ class Storage:
 
 
 @dataclass(frozen=True, slots=True)
+class Propagation:
+    """How data and text move through calls that are neither sources nor sinks.
+
+    ``fills-receiver``: methods (by name, on any object) that put their arguments into the
+    object they are called on (``append``, ``set_content``); ``builds-path``: calls that return
+    their arguments' text joined by ``separator`` (after the receiver's text, with ``receiver``);
+    ``binds-arguments``: calls returning their first argument with the others bound to it
+    (``functools.partial``).
+    """
+
+    id: str
+    kind: str
+    description: str
+    calls: tuple[str, ...]
+    methods: tuple[str, ...]
+    separator: str
+    receiver: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
@@ -169,6 +190,7 @@ class RulePack:
     http_clients: tuple[HttpClient, ...]
     sanitizers: tuple[Sanitizer, ...]
     storage: tuple[Storage, ...]
+    propagation: tuple[Propagation, ...]
     rules: dict[str, Rule]
     host_groups: dict[str, tuple[str, ...]]
     version: str

@@ -18,14 +18,15 @@ from typing import TypeVar
 
 from devterms import __version__
 from devterms.packtypes import (
-    CONFIDENCES, RECEIVER, SEVERITIES, SOURCE_KINDS, STORAGE_KINDS, Arg, Clause, Condition,
-    Document, HttpClient, Platform, Rule, RulePack, Sanitizer, Sink, Source, Storage,
+    CONFIDENCES, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS, STORAGE_KINDS, Arg, Clause,
+    Condition, Document, HttpClient, Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source,
+    Storage,
 )
 from devterms.patterns import CallMatcher, PatternError, validate_host_pattern
 from devterms.schema import Entry, RulePackError, load_yaml_file
 
 SECTIONS = frozenset({"platforms", "clauses", "sources", "sinks", "http_clients", "sanitizers",
-                      "storage", "rules", "host_groups"})
+                      "storage", "propagation", "rules", "host_groups"})
 _T = TypeVar("_T")
 __all__ = ["Arg", "Clause", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
            "RulePackError", "Sanitizer", "Sink", "Source", "Storage", "SEVERITIES",
@@ -139,7 +140,8 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         platforms, clauses, tuple(_source(e, platforms, groups) for e in sections.get("sources", [])),
         sinks, tuple(_http_client(e) for e in sections.get("http_clients", [])),
         tuple(_sanitizer(e) for e in sections.get("sanitizers", [])),
-        tuple(_storage(e) for e in sections.get("storage", [])), rules, groups, version)
+        tuple(_storage(e) for e in sections.get("storage", [])),
+        tuple(_propagation(e) for e in sections.get("propagation", [])), rules, groups, version)
 
 
 def _keyed(built: Iterable[tuple[Entry, str, _T]]) -> dict[str, _T]:
@@ -242,6 +244,21 @@ def _storage(e: Entry) -> Storage:
         raise e.error("data", "a writer needs the argument that holds the data")
     e.finish()
     return st
+
+
+def _propagation(e: Entry) -> Propagation:
+    kind = e.choice("kind", PROPAGATION_KINDS)
+    separator = e.raw.get("separator", "")
+    e.used.add("separator")
+    if not isinstance(separator, str):
+        raise e.error("separator", "must be a string (may be empty)")
+    p = Propagation(e.identifier("id"), kind, e.str("description"), _calls(e),
+                    e.str_list("methods"), separator, e.bool("receiver", default=False))
+    if (kind == "fills-receiver") != bool(p.methods) or (kind != "fills-receiver") != bool(p.calls):
+        raise e.error("methods" if kind == "fills-receiver" else "calls",
+                      f"a {kind} entry names {'methods' if kind == 'fills-receiver' else 'calls'}, only")
+    e.finish()
+    return p
 
 
 def _rule(e: Entry, clauses: dict[str, Clause]) -> tuple[Entry, str, Rule]:

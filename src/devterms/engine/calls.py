@@ -25,17 +25,6 @@ if TYPE_CHECKING:
     from devterms.engine.frame import Frame
     from devterms.engine.run import ProjectRun
 
-# Python's own semantics, not platform knowledge: methods that put their arguments into the
-# receiver, and calls that build path or URL strings from their arguments.
-MUTATORS = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "appendleft",
-                      "extendleft", "put", "put_nowait", "writerow", "writerows", "set_content",
-                      "set_payload", "attach", "add_attachment", "add_alternative", "add_related",
-                      "add_header", "__setitem__"})
-PATH_JOINERS = {"os.path.join": "/", "posixpath.join": "/", "ntpath.join": "/",
-                "pathlib.Path": "/", "pathlib.PurePath": "/", "pathlib.PosixPath": "/",
-                "urllib.parse.urljoin": "", "str": "", "os.fspath": "", "os.path.abspath": "",
-                "os.path.expanduser": "", "os.path.normpath": "", "pathlib.Path().joinpath": "/"}
-PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
 
 
@@ -77,7 +66,7 @@ class CallHandler:
 
     def call(self, frame: Frame, node: cst.Call) -> Value:
         site = self._site(frame, node)
-        if PARTIALS & site.callee.paths and site.positional:
+        if site.positional and self.knowledge.binds_arguments(site.callee.paths):
             return self._partial(site)
         results: list[Value] = []
         reached_project = False
@@ -270,11 +259,10 @@ class CallHandler:
             elements = [v.text for _, v in site.positional[0].parts]
             return concat_text(interleave(elements, site.receiver.text))
         for path in site.callee.paths:
-            separator = PATH_JOINERS.get(path)
-            if separator is not None and site.positional:
-                parts: list[str | None] = []
-                if path.endswith("joinpath"):
-                    parts = [site.receiver.text, separator]
+            builder = self.knowledge.path_builder(path)
+            if builder is not None and site.positional:
+                separator = builder.separator
+                parts: list[str | None] = [site.receiver.text, separator] if builder.receiver else []
                 for i, value in enumerate(site.positional):
                     if i and _names_below(value.text, site.positional[0].text):
                         parts = []  # os.walk/glob already gave a full path below the folder
@@ -284,7 +272,7 @@ class CallHandler:
 
     def _mutate_receiver(self, frame: Frame, node: cst.Call, site: CallSite) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in MUTATORS:
+        if isinstance(func, cst.Attribute) and func.attr.value in self.knowledge.fills_receiver:
             frame.taint_container(func.value, join(*(v.data_only() for v in site.arg_values)))
 
 
