@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 from pathlib import Path
 
 from frontend_helpers import write_tree
@@ -37,12 +37,27 @@ def test_without_git_skips_tool_folders_and_honours_gitignore(tmp_path: Path) ->
     assert found == ["migrations/0001.py", "pkg/__init__.py", "pkg/a.py", "pkg/sub/b.py"]
 
 
-def test_in_a_git_repo_git_decides_what_is_ignored(tmp_path: Path) -> None:
-    write_tree(tmp_path, {**TREE, ".gitignore": "migrations/\n"})
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+def test_gitignore_rules_follow_git_at_every_level(tmp_path: Path) -> None:
+    """Nested .gitignore files, negations and .git/info/exclude, read without running git."""
+    write_tree(tmp_path, {
+        **TREE, ".gitignore": "migrations/\n*.gen.py\n!keep.gen.py\n",
+        "pkg/.gitignore": "sub/\n", "pkg/keep.gen.py": "", "pkg/drop.gen.py": "",
+        ".git/info/exclude": "local_*.py\n", "local_notes.py": "", "generated/i.py": "",
+    })
     found = names(tmp_path, project_files(tmp_path))
-    assert "migrations/0001.py" not in found and "generated/i.py" in found
-    assert "venv/lib/d.py" not in found and "myenv/e.py" not in found and ".hidden/c.py" not in found
+    assert found == ["generated/i.py", "pkg/__init__.py", "pkg/a.py", "pkg/keep.gen.py", "pkg/x.tmp.py"]
+
+
+def test_links_are_followed_only_inside_the_root(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    write_tree(tmp_path, {"proj/pyproject.toml": "", "proj/real.py": "", "outside/secret.py": ""})
+    root = tmp_path / "proj"
+    (root / "inner.py").symlink_to(root / "real.py")
+    (root / "escape.py").symlink_to(outside / "secret.py")
+    (root / "linked_dir").symlink_to(outside, target_is_directory=True)
+    (root / "loop.py").symlink_to(root / "loop.py")
+    os.mkfifo(root / "fifo.py")
+    assert names(root, project_files(root)) == ["inner.py", "real.py"]
 
 
 def test_exclude_globs_match_folders_paths_and_names(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ Each trap writes a marker file if it is ever executed; the tests check that no m
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sys
 from pathlib import Path
@@ -183,7 +184,7 @@ def test_tampered_cache_cannot_hide_a_finding(tmp_path: Path, how: str) -> None:
             entry.write_bytes(b"\x00\xff not json")
         else:
             entry.write_text(entry.read_text("utf-8")[:10], "utf-8")
-    second = check(project, cache_dir=cache)
+    second = _fresh_check(project, cache)
     assert _codes(second) == _codes(first)
 
 
@@ -200,7 +201,7 @@ def test_cache_entry_of_another_project_is_not_reused(tmp_path: Path) -> None:
     for entry in _cached_entries(cache):
         if entry != clean_entry:
             entry.write_bytes(clean_entry.read_bytes())
-    assert ("mod.py", SINK_LINE, "DT101") in _codes(check(dirty, cache_dir=cache))
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(dirty, cache))
 
 
 def test_unwritable_cache_dir_is_harmless(tmp_path: Path) -> None:
@@ -246,3 +247,143 @@ def test_relative_display_base_and_cwd(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(base / "sub")
     result = check_project([Path("mod.py")], pack=PACK, root=Path(".."), display_base=Path(".."))
     assert {f.path for f in result.findings} == {"sub/mod.py"}
+
+
+# --------------------------------------------------------------------------- hostile trees
+
+def plant_bare_repository(folder: Path, marker: Path) -> None:
+    """A committed folder laid out as a bare git repository whose config runs a command."""
+    for sub in ("objects/info", "objects/pack", "refs/heads", "refs/tags"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    (folder / "HEAD").write_text("ref: refs/heads/main\n")
+    (folder / "config").write_text(
+        "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = .\n"
+        f"\tfsmonitor = \"touch {marker}\"\n")
+    (folder / "pyproject.toml").write_text("[project]\nname = 'evil'\n")
+    (folder / "x.py").write_text(SINK_PROGRAM)
+
+
+def test_a_planted_repository_config_runs_nothing(tmp_path: Path) -> None:
+    """``devterms check evil/x.py`` and flake8 never run git with the analysed tree's config."""
+    import subprocess
+
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    marker = tmp_path / "fsmonitor-ran"
+    plant_bare_repository(project / "evil", marker)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    cli = subprocess.run([sys.executable, "-m", "devterms", "check", "evil/x.py"], cwd=project,
+                         capture_output=True, text=True, timeout=120, env=env)
+    assert "DT101" in cli.stdout, cli.stdout + cli.stderr
+    flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "evil/x.py"],
+                            cwd=project, capture_output=True, text=True, timeout=120, env=env)
+    assert "DT101" in flake8.stdout, flake8.stdout + flake8.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("module", ["devterms", "devterms.lsp"])
+def test_python_dash_m_does_not_import_the_working_folders_modules(tmp_path: Path, module: str) -> None:
+    import subprocess
+
+    marker = tmp_path / "imported"
+    for name in ("json", "asyncio", "argparse", "typing"):
+        (tmp_path / f"{name}.py").write_text(f"open({str(marker)!r}, 'a').write({name!r})\n")
+    done = subprocess.run([sys.executable, "-m", module, "--help"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not marker.exists(), marker.read_text()
+
+
+@pytest.fixture
+def forget_memos(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each check starts as a new process would: the per-process answers are not shared."""
+    import devterms.checker
+
+    monkeypatch.setattr(devterms.checker, "_recent", {})
+    monkeypatch.setattr(devterms.checker, "_results", {})
+
+
+def _fresh_check(project: Path, cache: Path) -> CheckResult:
+    import devterms.checker
+
+    devterms.checker._recent.clear()
+    devterms.checker._results.clear()
+    return check(project, cache_dir=cache)
+
+
+def _project_with_finding(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mod.py").write_text(SINK_PROGRAM)
+    return project
+
+
+def test_a_linked_cache_gitignore_is_not_written_through(tmp_path: Path, forget_memos: None) -> None:
+    project = _project_with_finding(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    cache = project / ".devterms_cache"
+    cache.mkdir()
+    (cache / ".gitignore").symlink_to(victim)
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))
+    assert victim.read_text() == "precious\n"
+
+
+def test_a_linked_cache_folder_is_not_used(tmp_path: Path, forget_memos: None) -> None:
+    project = _project_with_finding(tmp_path)
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    keep = [target / f"keep{i}.json" for i in range(40)]
+    for file in keep:
+        file.write_text("{}")
+    (project / ".devterms_cache").symlink_to(target, target_is_directory=True)
+    for _ in range(2):
+        assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, project / ".devterms_cache"))
+    assert sorted(target.iterdir()) == sorted(keep)
+
+
+@pytest.mark.parametrize("key_text", ["", "\n", "zz" * 32, "ab" * 8, "ab" * 64])
+def test_a_bad_key_file_is_replaced_not_used(tmp_path: Path, forget_memos: None, key_text: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty key (a full disk) would be a key everyone knows: a planted entry signed with it
+    must not hide the finding, and a key that is not hex must not crash the run."""
+    import hashlib
+    import hmac
+
+    import devterms.cache
+
+    xdg = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
+    monkeypatch.setattr(devterms.cache, "_keys", {})
+    project = _project_with_finding(tmp_path)
+    cache = tmp_path / "cache"
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))
+    (entry,) = _cached_entries(cache)
+    key = entry.stem
+    payload = json.dumps({"findings": [], "diagnostics": []}, sort_keys=True)
+    known = bytes.fromhex(key_text.strip()) if key_text.strip() and "z" not in key_text else b""
+    mac = hmac.new(known, f"{key}\0{payload}".encode(), hashlib.sha256).hexdigest()
+    entry.write_text(json.dumps({"payload": payload, "mac": mac}))
+    (xdg / "devterms" / "cache-key").write_text(key_text)
+    monkeypatch.setattr(devterms.cache, "_keys", {})
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))
+    assert len(bytes.fromhex((xdg / "devterms" / "cache-key").read_text())) == 32
+
+
+@pytest.mark.parametrize("kind", ["dev_zero", "fifo", "link_outside"])
+def test_a_cache_entry_that_is_not_a_regular_file_is_not_read(tmp_path: Path, forget_memos: None,
+                                                              kind: str) -> None:
+    project = _project_with_finding(tmp_path)
+    cache = tmp_path / "cache"
+    _fresh_check(project, cache)
+    (entry,) = _cached_entries(cache)
+    entry.unlink()
+    if kind == "dev_zero":
+        entry.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        outside = tmp_path / "outside.json"
+        outside.write_text("{}")
+        entry.symlink_to(outside)
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))

@@ -3,10 +3,15 @@
 An entry is keyed by everything the answer depends on: devterms' version, the rule pack's
 version, the analysis budget, and the path and content hash of every file of the project. So a
 stale entry is never read: any change makes a new key, and deleting the folder only costs time.
-Entries are written atomically (temporary file, then rename), so parallel flake8 workers can
-race without harm. Each entry carries an HMAC of its key and content, made with a secret kept
-outside the project, so an edited entry (one that would hide a finding), or one copied from
-another project, fails verification and is recomputed.
+
+The cache folder lies inside a tree that may be hostile (a cloned pull request), so nothing in
+it is trusted: a folder that is a symbolic link is not used; files are opened without following
+links, only regular files of a bounded size are read, and entries are written atomically
+(a fresh temporary file, then a rename that replaces a planted link instead of writing through
+it). Each entry carries an HMAC of its key and content, made with a per-user secret kept
+outside any project, so an edited entry (one that would hide a finding), or one copied from
+another project, fails verification and is recomputed. A key file that is empty, short or not
+hex (a full disk, an edit) is replaced by a new random key rather than used.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import hmac
 import json
 import os
 import secrets
-import tempfile
-from collections.abc import Iterable
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -26,6 +32,11 @@ from devterms.model import Diagnostic, Finding, Hop
 
 FOLDER_NAME = ".devterms_cache"
 MAX_ENTRIES = 32
+MAX_ENTRY_BYTES = 64 << 20
+KEY_BYTES = 32
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 def project_key(pack_version: str, budget: float, files: Iterable[tuple[str, str]]) -> str:
@@ -51,19 +62,24 @@ def _text_digest(text: str) -> bytes:
 
 
 def has(folder: Path, key: str) -> bool:
-    return (folder / f"{key}.json").is_file()
+    with _opened(folder, create=False) as handle:
+        return handle is not None and _regular_size(handle, f"{key}.json") is not None
 
 
 def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic]] | None:
+    with _opened(folder, create=False) as handle:
+        raw = _read_regular(handle, f"{key}.json") if handle is not None else None
+    if raw is None:
+        return None
     try:
-        stored = json.loads((folder / f"{key}.json").read_text("utf-8"))
+        stored = json.loads(raw.decode("utf-8"))
         payload = stored["payload"]
         if not hmac.compare_digest(stored["mac"], _mac(key, payload)):
             return None
         data = json.loads(payload)
         findings = [_finding(f) for f in data["findings"]]
         diagnostics = [Diagnostic(**d) for d in data["diagnostics"]]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
     return findings, diagnostics
 
@@ -71,16 +87,16 @@ def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic]] | Non
 def save(folder: Path, key: str, findings: list[Finding], diagnostics: list[Diagnostic]) -> None:
     payload = json.dumps({"findings": [asdict(f) for f in findings],
                           "diagnostics": [asdict(d) for d in diagnostics]}, sort_keys=True)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / ".gitignore").write_text("*\n")
-        with tempfile.NamedTemporaryFile("w", dir=folder, suffix=".tmp", delete=False,
-                                         encoding="utf-8") as handle:
-            json.dump({"payload": payload, "mac": _mac(key, payload)}, handle)
-        os.replace(handle.name, folder / f"{key}.json")
-        _prune(folder)
-    except OSError:
-        return  # a read-only checkout still works, just without a cache
+    entry = json.dumps({"payload": payload, "mac": _mac(key, payload)}).encode("utf-8")
+    with _opened(folder, create=True) as handle:
+        if handle is None:
+            return  # a read-only checkout, or a folder that is a link: no cache, same answers
+        try:
+            _create_once(handle, ".gitignore", b"*\n")
+            _write_atomically(handle, f"{key}.json", entry)
+            _prune(handle)
+        except OSError:
+            return
 
 
 def _finding(raw: dict) -> Finding:  # type: ignore[type-arg]
@@ -90,11 +106,94 @@ def _finding(raw: dict) -> Finding:  # type: ignore[type-arg]
     return Finding(**raw)
 
 
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[MAX_ENTRIES:]:
-        old.unlink(missing_ok=True)
+# ------------------------------------------------------------------ files in a hostile folder
 
+@contextmanager
+def _opened(folder: Path, create: bool) -> Iterator[int | None]:
+    """A descriptor of ``folder`` opened without following a link, or None if unusable."""
+    if create:
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError:
+            yield None
+            return
+    try:
+        fd = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+    except OSError:
+        yield None
+        return
+    try:
+        yield fd if stat.S_ISDIR(os.fstat(fd).st_mode) else None
+    finally:
+        os.close(fd)
+
+
+def _regular_size(folder_fd: int, name: str) -> int | None:
+    try:
+        info = os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
+    except OSError:
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _read_regular(folder_fd: int, name: str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes; never a link, FIFO or device."""
+    try:
+        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=folder_fd)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(limit + 1)[:limit]
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _create_once(folder_fd: int, name: str, data: bytes) -> None:
+    try:
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=folder_fd)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def _write_atomically(folder_fd: int, name: str, data: bytes, mode: int = 0o644) -> None:
+    """A new file under a random name, then renamed over ``name`` (a planted link is replaced)."""
+    temporary = f".{secrets.token_hex(8)}.tmp"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode, dir_fd=folder_fd)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+    except OSError:
+        try:
+            os.unlink(temporary, dir_fd=folder_fd)
+        except OSError:
+            pass
+        raise
+
+
+def _prune(folder_fd: int) -> None:
+    """Keep the newest :data:`MAX_ENTRIES` entries; only regular files are ever removed."""
+    entries = []
+    with os.scandir(folder_fd) as listing:
+        for item in listing:
+            if item.name.endswith(".json") and item.is_file(follow_symlinks=False):
+                entries.append((item.stat(follow_symlinks=False).st_mtime_ns, item.name))
+    for _, name in sorted(entries, reverse=True)[MAX_ENTRIES:]:
+        try:
+            os.unlink(name, dir_fd=folder_fd)
+        except OSError:
+            pass
+
+
+# ------------------------------------------------------------------ the per-user key
 
 def _mac(key: str, payload: str) -> str:
     """Binds the payload to its key, so an entry cannot be replayed under another project's."""
@@ -102,22 +201,44 @@ def _mac(key: str, payload: str) -> str:
     return hmac.new(_secret(), message, hashlib.sha256).hexdigest()
 
 
+_keys: dict[Path, bytes] = {}  # by key folder, read once per process
+
+
 def _secret() -> bytes:
-    """A per-user key outside any project (so a project file cannot forge an entry)."""
+    """A per-user key outside any project (so a project file cannot forge an entry).
+
+    Only a key of exactly :data:`KEY_BYTES` random bytes (hex) is used; anything else is
+    replaced. When no key can be stored, this process uses a random one of its own, so its
+    entries are simply never read again by another process.
+    """
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "devterms"
-    key_file = home / "cache-key"
+    if home in _keys:
+        return _keys[home]
+    key = None
     try:
-        return bytes.fromhex(key_file.read_text().strip())
-    except (OSError, ValueError):
-        pass
-    key = secrets.token_bytes(32)
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(key.hex())
-    except FileExistsError:
-        return bytes.fromhex(key_file.read_text().strip())
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         pass
-    return key
+    with _opened(home, create=False) as handle:
+        if handle is not None:
+            key = _valid_key(_read_regular(handle, "cache-key", limit=4 * KEY_BYTES))
+            if key is None:
+                key = secrets.token_bytes(KEY_BYTES)
+                try:
+                    _write_atomically(handle, "cache-key", key.hex().encode(), mode=0o600)
+                except OSError:
+                    pass
+    _keys[home] = key or secrets.token_bytes(KEY_BYTES)
+    return _keys[home]
+
+
+def _valid_key(raw: bytes | None) -> bytes | None:
+    if raw is None:
+        return None
+    text = raw.strip()
+    if len(text) != 2 * KEY_BYTES:
+        return None
+    try:
+        return bytes.fromhex(text.decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        return None

@@ -1,23 +1,31 @@
-"""Finding a project's root and its Python files.
+"""Finding a project's root and its Python files, without running anything.
 
 Cross-file flows only show up when the whole project is analysed, even when a user (or
 pre-commit) names a handful of changed files, so every front end first finds the root and lists
 all of the project's files here; what the user named only decides where findings are reported.
+
+The tree being listed may be hostile (linters run on untrusted pull requests), so listing never
+runs git: a repository's own configuration can name commands (``core.fsmonitor``) that any git
+command would run. ``.gitignore`` files (at every level) and ``.git/info/exclude`` are read with
+pathspec's implementation of git's matching rules instead. Symbolic links are followed only
+when they stay inside the root.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+
+from pathspec import GitIgnoreSpec
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", ".git")
 SKIPPED_DIRS = frozenset({
     "__pycache__", "node_modules", "site-packages", "dist-packages", "build", "dist",
     "venv", "htmlcov",
 })
+MAX_IGNORE_BYTES = 1 << 20  # a .gitignore larger than this is not a real one
 
 
 def find_root(start: Path) -> Path:
@@ -35,12 +43,8 @@ def find_root(start: Path) -> Path:
 
 def project_files(root: Path, exclude: Sequence[str] = ()) -> list[Path]:
     """Absolute paths of the project's ``*.py`` files, sorted, honouring .gitignore and ``exclude``."""
-    listed = _git_files(root)
-    candidates = listed if listed is not None else _walk(root, _gitignore_patterns(root))
-    return sorted(
-        path for path in candidates
-        if not _in_skipped_dir(path, root) and not is_excluded(path, root, exclude)
-    )
+    root = root.resolve()
+    return sorted(path for path in _walk(root) if not is_excluded(path, root, exclude))
 
 
 def is_excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:
@@ -68,6 +72,14 @@ def explicit_files(paths: Sequence[Path]) -> list[Path]:
     return [p.resolve() for p in paths if p.is_file()]
 
 
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, with every link resolved, lies in ``root`` (a resolved folder)."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError, ValueError):  # a link loop, a name too long
+        return False
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
@@ -75,71 +87,63 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _in_skipped_dir(path: Path, root: Path) -> bool:
-    try:
-        folders = path.relative_to(root).parts[:-1]
-    except ValueError:
+class _Ignores:
+    """The .gitignore files in force for one folder: each with the folder it sits in."""
+
+    def __init__(self, specs: tuple[tuple[str, GitIgnoreSpec], ...] = ()) -> None:
+        self.specs = specs
+
+    def below(self, folder: Path, rel: str) -> _Ignores:
+        spec = _read_spec(folder / ".gitignore")
+        return _Ignores((*self.specs, (rel, spec))) if spec is not None else self
+
+    def ignored(self, rel: str, is_dir: bool) -> bool:
+        """git's answer: the deepest .gitignore with a matching pattern decides (a ``!`` re-includes)."""
+        for base, spec in reversed(self.specs):
+            local = rel[len(base) + 1:] if base else rel
+            result = spec.check_file(local + "/" if is_dir else local)
+            if result.include is not None:
+                return result.include
         return False
-    current = root
-    for name in folders:
-        current = current / name
-        if name.startswith(".") or name in SKIPPED_DIRS or (current / "pyvenv.cfg").exists():
-            return True
-    return False
 
 
-def _git_files(root: Path) -> list[Path] | None:
-    """Tracked and untracked-but-not-ignored files, as git sees them; None outside a work tree."""
+def _read_spec(file: Path) -> GitIgnoreSpec | None:
     try:
-        done = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.py"],
-            cwd=root, capture_output=True, check=False, timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if done.returncode != 0:
-        return None
-    names = {name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
-    paths = (root / name for name in sorted(names))
-    return [p for p in paths if p.is_file()]
-
-
-def _gitignore_patterns(root: Path) -> list[str]:
-    """The plain patterns of ``root/.gitignore`` (negations are not supported and are dropped)."""
-    try:
-        text = (root / ".gitignore").read_text(encoding="utf-8", errors="replace")
+        if file.is_symlink() or not file.is_file() or file.stat().st_size > MAX_IGNORE_BYTES:
+            return None
+        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
-        return []
-    lines = (line.strip() for line in text.splitlines())
-    return [line for line in lines if line and not line.startswith(("#", "!"))]
+        return None
+    return GitIgnoreSpec.from_lines(lines) if lines else None
 
 
-def _ignored(rel: str, is_dir: bool, patterns: Sequence[str]) -> bool:
-    name = rel.rsplit("/", 1)[-1]
-    for pattern in patterns:
-        if pattern.endswith("/"):
-            if not is_dir:
+def _skipped_folder(folder: Path, name: str) -> bool:
+    return name.startswith(".") or name in SKIPPED_DIRS or (folder / "pyvenv.cfg").exists()
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every ``*.py`` file below ``root`` that git would not ignore, links kept inside ``root``."""
+    exclude = _read_spec(root / ".git" / "info" / "exclude")
+    top = _Ignores(((("", exclude),) if exclude else ())).below(root, "")
+    stack: list[tuple[Path, str, _Ignores]] = [(root, "", top)]
+    while stack:
+        folder, rel, ignores = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            child_rel = f"{rel}/{entry.name}" if rel else entry.name
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_file = entry.is_file(follow_symlinks=True)
+                linked = entry.is_symlink()
+            except OSError:
                 continue
-            pattern = pattern.rstrip("/")
-        if "/" in pattern:
-            if fnmatch.fnmatchcase(rel, pattern.lstrip("/")):
-                return True
-        elif fnmatch.fnmatchcase(name, pattern):
-            return True
-    return False
-
-
-def _walk(root: Path, patterns: Sequence[str]) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
-        base = Path(folder)
-        rel_base = _relative(base, root)
-        prefix = "" if rel_base == "." else rel_base + "/"
-        dirs[:] = sorted(
-            d for d in dirs
-            if not d.startswith(".") and d not in SKIPPED_DIRS
-            and not (base / d / "pyvenv.cfg").exists()
-            and not _ignored(prefix + d, True, patterns)
-        )
-        for name in sorted(files):
-            if name.endswith(".py") and not _ignored(prefix + name, False, patterns):
-                yield base / name
+            if is_dir:
+                if not _skipped_folder(path, entry.name) and not ignores.ignored(child_rel, True):
+                    stack.append((path, child_rel, ignores.below(path, child_rel)))
+            elif entry.name.endswith(".py") and not ignores.ignored(child_rel, False):
+                if is_file and (not linked or inside(path, root)):
+                    yield path

@@ -104,8 +104,11 @@ class CallHandler:
     # ------------------------------------------------------------------ parts
 
     def _site(self, frame: Frame, node: cst.Call) -> CallSite:
-        callee = frame.eval(node.func)
-        receiver = frame.eval(node.func.value) if isinstance(node.func, cst.Attribute) else NOTHING
+        if isinstance(node.func, cst.Attribute):  # the receiver once: chains stay linear
+            receiver = frame.eval(node.func.value)
+            callee = self.run.load_attribute(frame, receiver, node.func.attr.value, node.func)
+        else:
+            receiver, callee = NOTHING, frame.eval(node.func)
         site = CallSite(node, callee, [], {}, receiver=receiver)
         for arg in node.args:
             value = frame.eval(arg.value)
