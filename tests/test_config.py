@@ -137,6 +137,16 @@ def test_missing_rule_pack_folder_is_an_error(tmp_path: Path) -> None:
         build_pack(load_config(tmp_path))
 
 
+@pytest.mark.parametrize("folder", ["/", "..", "../elsewhere", "pack/../../x"])
+def test_rule_pack_folders_stay_inside_the_project(tmp_path: Path, folder: str) -> None:
+    """A cloned project's settings cannot make devterms walk the filesystem."""
+    project = tmp_path / "project"
+    write_tree(project, {"pyproject.toml": f"[tool.devterms]\nrule-packs = [{folder!r}]\n"})
+    with pytest.raises(RulePackError, match="outside") as caught:
+        load_config(project)
+    assert caught.value.key == "rule-packs"
+
+
 def test_allow_hosts_remove_covered_sink_hosts(tmp_path: Path) -> None:
     sink = ("sinks:\n  - id: acme-portal\n    category: public-sector\n    checked: test\n"
             "    description: test sink\n    hosts: ['*.example.gov', 'api.police.example']\n")

@@ -39,7 +39,7 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
-def project_key(pack_version: str, budget: float, files: Iterable[tuple[str, str]]) -> str:
+def project_key(pack_version: str, budget: int, files: Iterable[tuple[str, str]]) -> str:
     """``files`` are (display path, text) pairs."""
     digest = hashlib.sha256(f"{__version__}\0{pack_version}\0{budget}".encode())
     for display, text in sorted(files):

@@ -25,7 +25,7 @@ from devterms.model import Diagnostic, Finding
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
 
-DEFAULT_BUDGET_SECONDS = 20.0
+DEFAULT_BUDGET_STEPS = 1_000_000  # about 20 s of CPU on a slow module
 MAX_WIDENINGS = 8
 MAX_CHAINED_OPERATORS = 1_500  # 1,000 parse in 0.2 s, 4,000 in 8 s
 _STACK_BYTES = 256 * 1024 * 1024
@@ -59,7 +59,7 @@ def check_project(
     display_base: Path | None = None,
     jobs: int = 1,
     cache_dir: Path | None = None,
-    budget: float = DEFAULT_BUDGET_SECONDS,
+    budget: int = DEFAULT_BUDGET_STEPS,
     prescreen: bool = True,
     progress: Progress | None = None,
 ) -> CheckResult:
@@ -70,7 +70,7 @@ def check_project(
     ``report_on`` (default: all ``files``) are returned, but every file contributes to cross-file
     flows. ``overrides`` gives in-memory text for files (an editor buffer, flake8's lines).
     Paths in the result are POSIX paths relative to ``display_base`` (default: the current
-    directory) when below it, else absolute. ``budget`` bounds the seconds spent per module.
+    directory) when below it, else absolute. ``budget`` bounds the steps of work spent per module.
     ``cache_dir`` keeps results on disk (see :mod:`devterms.cache`). ``jobs`` > 1 reads and
     screens a large tree in that many processes; the analysis of what can matter runs in one.
     ``prescreen=False`` parses every file (the tests use it to show the pre-screen never changes
@@ -101,7 +101,7 @@ def check_project(
 
 def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: RulePack,
                    knowledge: Knowledge, root: Path, base: Path, jobs: int,
-                   cache_dir: Path | None, budget: float, prescreen: bool,
+                   cache_dir: Path | None, budget: int, prescreen: bool,
                    progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], int, int]:
     """Every finding and diagnostic of the project, from the caches when they have it."""
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
@@ -133,7 +133,7 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     return findings, diagnostics, len(sources), sum(read[p].lines for p in paths)
 
 
-def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: float,
+def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,
              prescreen: bool, progress: Progress | None) -> tuple[list[Finding], list[Diagnostic]]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
 

@@ -134,7 +134,17 @@ def _per_path_ignores(key: _Key, value: object) -> tuple[tuple[str, tuple[str, .
 
 
 def _folders(key: _Key, value: object) -> tuple[Path, ...]:
-    return tuple((key.base / folder).resolve() for folder in _strings(key, value))
+    """Folders inside the one holding the configuration: a cloned project's settings must not
+    make devterms read (or walk) anything outside it."""
+    base = key.base.resolve()
+    folders = []
+    for folder in _strings(key, value):
+        resolved = (base / folder).resolve()
+        if not resolved.is_relative_to(base):
+            raise key.error(f"{folder!r} lies outside {base}; a project's rule packs live inside it "
+                            "(pass other folders with --rules)")
+        folders.append(resolved)
+    return tuple(folders)
 
 
 def _tables(key: _Key, value: object) -> tuple[Mapping[str, object], ...]:

@@ -71,6 +71,7 @@ class Expressions:
         return self.run.load_attribute(self, self.eval(node.value), node.attr.value, node)
 
     def expr_Call(self, node: cst.Call) -> Value:
+        self.run.tick()
         return self.run.calls.call(self, node)
 
     def expr_Subscript(self, node: cst.Subscript) -> Value:

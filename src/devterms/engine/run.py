@@ -10,7 +10,6 @@ a summary needed while it is being computed (recursion) uses the previous round'
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import libcst as cst
@@ -33,16 +32,18 @@ from devterms.values import NOTHING, Trace, Value, join, merge_traces
 MAX_ROUNDS = 4
 MAX_CONTEXTS = 8
 MAX_CALL_DEPTH = 24
-TICKS_PER_CLOCK_CHECK = 1024
 
 
 class BudgetExceeded(Exception):
-    """The per-module time budget ran out; the module gets a DT000 diagnostic instead."""
+    """The per-module work budget ran out; the module gets a DT000 diagnostic instead.
+
+    Work is counted in steps (statements and calls interpreted), not seconds, so the answer is
+    the same on a busy machine as on an idle one and can be cached."""
 
 
 class ProjectRun:
     def __init__(self, pack: RulePack, knowledge: Knowledge, project: Project,
-                 modules: list[ModuleState], budget: float, explain: bool = True,
+                 modules: list[ModuleState], budget: int, explain: bool = True,
                  load: Callable[[str], ModuleState | None] | None = None) -> None:
         self.pack = pack
         self.knowledge = knowledge
@@ -65,8 +66,7 @@ class ProjectRun:
         self._in_progress: set[ContextKey] = set()
         self._borrowed: dict[ContextKey, tuple[object, ...]] = {}  # previous-round summaries used
         self._budget = budget
-        self._deadline = 0.0
-        self._ticks = 0
+        self._steps_left = budget
         self.failed: dict[str, str] = {}
 
     # ------------------------------------------------------------ the fixpoint
@@ -107,7 +107,7 @@ class ProjectRun:
     def _run_module(self, module: ModuleState) -> None:
         if module.name in self.failed:
             return
-        self._deadline = time.monotonic() + self._budget
+        self._steps_left = self._budget
         try:
             Frame(self, module, module.name).run_block(module.tree.body)
             done: set[str] = set()
@@ -116,7 +116,7 @@ class ProjectRun:
                     done.add(info.qualname)
                     self.summary_for(info, self.default_binding(info))
         except BudgetExceeded:
-            self.failed[module.name] = f"analysis took longer than {self._budget:g}s; skipped"
+            self.failed[module.name] = f"analysis stopped at its budget of {self._budget:,} steps; skipped"
         except RecursionError:
             self.failed[module.name] = "nested too deeply to analyse; skipped"
 
@@ -143,8 +143,9 @@ class ProjectRun:
         return any(self.knowledge.names_client(path) for path in value.paths)
 
     def tick(self) -> None:
-        self._ticks += 1
-        if self._ticks % TICKS_PER_CLOCK_CHECK == 0 and time.monotonic() > self._deadline:
+        """One step of work (a statement or a call) in the module being run."""
+        self._steps_left -= 1
+        if self._steps_left < 0:
             raise BudgetExceeded
 
     # ------------------------------------------------------------ definitions
