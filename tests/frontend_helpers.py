@@ -68,7 +68,7 @@ def finding(
             Hop(path, line, column, "face_recognition.face_encodings(img)"),
         )
     return Finding(path, line, column, code, message, severity, "x", "face-identification",
-                   clauses, tuple(flow))
+                   clauses, (tuple(flow),))
 
 
 def write_tree(root: Path, files: Mapping[str, str]) -> Path:

@@ -39,7 +39,7 @@ def test_fingerprint_changes_with_code_line_source_or_file(tmp_path: Path) -> No
     write_tree(tmp_path, {"n.py": "data = client.get_friends()\n\nencode(data)\n"})
     other = at(1, 3)
     other = other.__class__(**{**{f: getattr(other, f) for f in other.__slots__}, "path": "n.py",
-                               "flow": (Hop("n.py", 1, 7, "source"), Hop("n.py", 3, 0, "sink"))})
+                               "flows": ((Hop("n.py", 1, 7, "source"), Hop("n.py", 3, 0, "sink")),)})
     assert fingerprint(other, SourceText(tmp_path)) != base
 
 

@@ -102,7 +102,7 @@ def save(folder: Path, key: str, findings: list[Finding], diagnostics: list[Diag
 def _finding(raw: dict) -> Finding:  # type: ignore[type-arg]
     raw = dict(raw)
     raw["clauses"] = tuple(raw["clauses"])
-    raw["flow"] = tuple(Hop(**hop) for hop in raw["flow"])
+    raw["flows"] = tuple(tuple(Hop(**hop) for hop in flow) for flow in raw["flows"])
     return Finding(**raw)
 
 

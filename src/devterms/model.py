@@ -17,14 +17,20 @@ class Hop:
     line: int
     column: int
     note: str
+    end_line: int = 0  # where the hop's code ends; 0 when not known
+    end_column: int = 0
+
+
+Flow = tuple[Hop, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """Platform data that reaches a sink, reported at ``path:line:column``.
+    """Platform data that reaches a sink, reported at the sink call ``path:line:column``.
 
-    ``flow`` runs from the source to the sink; its last hop is the sink call itself, which may lie
-    in another file than ``path`` when the finding is reported at the call that leads there.
+    ``flows`` holds each distinct path from a source to the sink, the shortest first; a path
+    runs from the source call to the sink call, through every step and every call that hands
+    the data on (the entry calls).
     """
 
     path: str
@@ -36,7 +42,14 @@ class Finding:
     platform: str
     sink_category: str
     clauses: tuple[str, ...]
-    flow: tuple[Hop, ...]
+    flows: tuple[Flow, ...]
+    end_line: int = 0
+    end_column: int = 0
+
+    @property
+    def flow(self) -> Flow:
+        """The primary (shortest) flow."""
+        return self.flows[0] if self.flows else ()
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

@@ -70,7 +70,7 @@ class Reporter:
             _Defaulting(platform=platform.name, source=trace.source, sink=what))
         clauses = tuple(c.id for c in self.pack.clauses_for(rule, trace.platform))
         finding = Finding(frame.module.display, line, column, rule.code, message, rule.severity,
-                          trace.platform, rule.sink_category, clauses, flow)
+                          trace.platform, rule.sink_category, clauses, (flow,))
         key = (finding.path, finding.line, finding.column, finding.code, finding.platform)
         old = self._found.get(key)
         if old is None or len(finding.flow) < len(old.flow):  # one per place; the shortest flow
