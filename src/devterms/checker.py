@@ -26,7 +26,6 @@ from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
 
 DEFAULT_BUDGET_STEPS = 1_000_000  # about 20 s of CPU on a slow module
-MAX_WIDENINGS = 8
 MAX_CHAINED_OPERATORS = 1_500  # 1,000 parse in 0.2 s, 4,000 in 8 s
 _STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 60_000
@@ -137,13 +136,9 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
              prescreen: bool, progress: Progress | None) -> tuple[list[Finding], list[Diagnostic]]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
 
-    The modules that name a source or a sink are analysed first; another project module is
-    loaded when a call hands it platform data. Code that merely imports them can only matter if
-    something towards a flow leaves them (platform data, a platform client or URL, returned or
-    held in a global or attribute; or platform data written to disk); only then are the
-    importers of the modules it leaves (or the modules reading files) added, and the project
-    analysed again. These passes do not locate the hops of
-    flows (positions cost more than parsing); a last pass does, when there is a finding.
+    The modules that name a source or a sink are analysed first; the engine loads other
+    modules as flows reach them and widens to importers as platform things leave modules
+    (see :mod:`devterms.engine.run`). ``prescreen=False`` analyses every module from the start.
     """
     project = Project(_unique_names(sources))
     diagnostics: list[Diagnostic] = []
@@ -152,36 +147,18 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
     def parse(name: str) -> ModuleState | None:
         if name not in parsed:
             parsed[name] = _parse(project.files[name], diagnostics)
+            if progress is not None:
+                progress("analysing", len(parsed), len(project.files))
         return parsed[name]
 
-    def run_on(names: set[str], explain: bool = False) -> ProjectRun:
-        if progress is not None:
-            progress("explaining" if explain else "analysing", 0, len(names))
-        modules = [m for n in sorted(names) if (m := parse(n)) is not None]
-        run = ProjectRun(pack, knowledge, project, modules, budget, explain, load=parse)
-        run.analyse()
-        return run
-
-    if prescreen:
-        names = _named(project)
-        run = run_on(names)
-        for _ in range(MAX_WIDENINGS):
-            names |= set(run.modules)
-            callers = project.importers_of(run.exporting_modules()) - names
-            if run.wrote_platform_data():  # a caller may read the files back and hand them on
-                callers |= project.importers_of(names) - names
-            if not callers:
-                break
-            names |= callers
-            run = run_on(names)
-    else:
-        run = run_on(set(project.files))
-    if run.reporter.found_any:  # now locate every hop of every flow, on the same modules
-        run = run_on(set(run.modules), explain=True)
+    run = ProjectRun(pack, knowledge, project, budget, load=parse)
+    run.analyse(_named(project) if prescreen else set(project.files), widen=prescreen)
     for name, problem in sorted(run.failed.items()):
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0, problem))
-    failed = {project.files[name].display for name in run.failed}
-    return [f for f in run.reporter.findings() if f.path not in failed], diagnostics
+    for name in sorted(run.unsettled):
+        diagnostics.append(Diagnostic(project.files[name].display, 1, 0,
+                                      "analysis did not settle; findings through this module may be missing"))
+    return run.findings(), diagnostics
 
 
 def _named(project: Project) -> set[str]:

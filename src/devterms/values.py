@@ -12,21 +12,24 @@ the dict's string keys) for as long as the container is not mutated, so that
 
 A trace's ``origin`` is either a concrete source (``source:<id>``) or a parameter of the
 function being summarised (``param:<name>``); the latter is replaced by the caller's data when the
-summary is applied. Everything here is immutable so values can be shared and compared cheaply.
+summary is applied. ``reached`` names the sink categories the data has already passed through on
+this path: the result of a face encoder that is then compared is one flow, reported once, at
+the encoder. Everything here is immutable so values can be shared and compared cheaply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from devterms.model import Hop
+if TYPE_CHECKING:
+    from devterms.engine.steps import Step
 
 HOLE = "\0"
 MAX_PATHS = 8
-MAX_TRACES = 4
-MAX_HOPS = 16
-MAX_NOTE = 160
+TRACES_PER_PLATFORM = 4  # concrete origins kept per platform; parameters are all kept
+MAX_STEPS = 64  # per trace, while analysing; flows are shortened further when shown
 MAX_TEXT = 512
 MAX_PARTS = 16
 
@@ -36,7 +39,8 @@ class Trace:
     origin: str
     platform: str
     source: str
-    hops: tuple[Hop, ...]
+    steps: tuple[Step, ...]
+    reached: frozenset[str] = frozenset()
 
     @property
     def is_param(self) -> bool:
@@ -46,21 +50,18 @@ class Trace:
     def param(self) -> str:
         return self.origin[len("param:"):]
 
-    def extended(self, hops: Iterable[Hop]) -> Trace:
-        """This trace with ``hops`` appended; steps on the line of the previous hop are merged
-        into it (one line, one step), except the sink, which always stands on its own."""
-        combined = list(self.hops)
-        for hop in hops:
-            last = combined[-1] if combined else None
-            if last is not None and (last.path, last.line) == (hop.path, hop.line) \
-                    and not hop.note.startswith("reaches"):
-                if hop.note and hop.note not in last.note and len(last.note) < MAX_NOTE:
-                    combined[-1] = Hop(last.path, last.line, last.column, f"{last.note}; {hop.note}")
-                continue
-            combined.append(hop)
-        if len(combined) > MAX_HOPS:  # keep where it started and where it arrived
-            combined = combined[:3] + combined[-(MAX_HOPS - 3):]
-        return Trace(self.origin, self.platform, self.source, tuple(combined))
+    def extended(self, steps: Iterable[Step]) -> Trace:
+        """This trace with ``steps`` appended (the first and the latest kept when it grows long)."""
+        combined = self.steps + tuple(steps)
+        if len(combined) > MAX_STEPS:
+            combined = combined[:3] + combined[-(MAX_STEPS - 3):]
+        return Trace(self.origin, self.platform, self.source, combined, self.reached)
+
+    def passed(self, category: str) -> Trace:
+        """This trace, having gone through a sink of ``category``."""
+        if category in self.reached:
+            return self
+        return Trace(self.origin, self.platform, self.source, self.steps, self.reached | {category})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +79,11 @@ class Value:
     def concrete_traces(self) -> tuple[Trace, ...]:
         return tuple(t for t in self.traces if not t.is_param)
 
-    def with_hop(self, hop: Hop) -> Value:
+    def with_step(self, step: Step) -> Value:
         if not self.traces:
             return self
-        parts = None if self.parts is None else tuple((k, v.with_hop(hop)) for k, v in self.parts)
-        return Value(self.paths, tuple(t.extended((hop,)) for t in self.traces), self.text, parts)
+        parts = None if self.parts is None else tuple((k, v.with_step(step)) for k, v in self.parts)
+        return Value(self.paths, tuple(t.extended((step,)) for t in self.traces), self.text, parts)
 
     def part(self, key: str) -> Value | None:
         """The element stored under ``key``, if this is an unmutated literal container."""
@@ -90,12 +91,23 @@ class Value:
             return None
         return dict(self.parts).get(key)
 
+    def passed(self, category: str) -> Value:
+        """This value, its data having gone through a sink of ``category``."""
+        if not self.traces:
+            return self
+        parts = None if self.parts is None else tuple((k, v.passed(category)) for k, v in self.parts)
+        return Value(self.paths, tuple(t.passed(category) for t in self.traces), self.text, parts)
+
     def data_only(self) -> Value:
         """The data this value carries, without what it is (for results of unknown calls)."""
         return Value(traces=self.traces) if self.traces else NOTHING
 
     def with_text(self, text: str | None) -> Value:
         return Value(self.paths, self.traces, _cap_text(text), self.parts)
+
+    def shape(self) -> tuple[object, ...]:
+        """What the analysis can tell apart (the steps of a trace are only its explanation)."""
+        return (self.paths, tuple((t.origin, t.reached) for t in self.traces), self.text)
 
 
 NOTHING = Value()
@@ -127,12 +139,31 @@ def container(parts: list[tuple[str, Value]], text: str | None = None) -> Value:
 
 
 def merge_traces(traces: Iterable[Trace]) -> tuple[Trace, ...]:
-    """One trace per origin (the first seen, so flows stay short), at most :data:`MAX_TRACES`."""
+    """One trace per origin (the first seen, so flows stay short).
+
+    Two paths of one origin keep only the sink categories both passed (a path that has not yet
+    been through a face encoder can still reach one). Every parameter is kept, and
+    :data:`TRACES_PER_PLATFORM` concrete origins of each platform: a finding is made per sink,
+    rule and platform, so a further origin of the same platform could only add another path.
+    """
     seen: dict[str, Trace] = {}
     for trace in traces:
-        seen.setdefault(trace.origin, trace)
+        old = seen.get(trace.origin)
+        if old is None:
+            seen[trace.origin] = trace
+        elif not trace.reached >= old.reached:
+            seen[trace.origin] = Trace(old.origin, old.platform, old.source, old.steps,
+                                       old.reached & trace.reached)
     ordered = sorted(seen.values(), key=lambda t: (t.is_param, t.origin))
-    return tuple(ordered[:MAX_TRACES])
+    per_platform: dict[str, int] = {}
+    kept = []
+    for trace in ordered:
+        if not trace.is_param:
+            per_platform[trace.platform] = per_platform.get(trace.platform, 0) + 1
+            if per_platform[trace.platform] > TRACES_PER_PLATFORM:
+                continue
+        kept.append(trace)
+    return tuple(kept)
 
 
 def concat_text(parts: Iterable[str | None]) -> str | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from devterms.engine.calls import CallSite
 from devterms.engine.module import parameters
-from devterms.engine.state import FunctionInfo
+from devterms.engine.objects import FunctionInfo
+from devterms.engine.sites import CallSite
 from devterms.values import NOTHING, Value, join
 
 

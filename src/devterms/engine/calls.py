@@ -8,50 +8,20 @@ unknown, in which case its result carries whatever its receiver and arguments ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from devterms.engine.state import FileWrite
+from devterms.engine.protocols import Run, Scope as Frame
+from devterms.engine.sites import CallSite
+from devterms.engine.steps import Step
 from devterms.engine.storage import normalise
+from devterms.engine.summaries import FileWrite
 from devterms.knowledge import parse_endpoint
-from devterms.model import Hop
 from devterms.patterns import literal_key
-from devterms.rulepack import Arg, Condition, Sink, Source, Storage
+from devterms.packtypes import Arg, Condition, Sink, Source, Storage
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join
 
-if TYPE_CHECKING:
-    from devterms.engine.frame import Frame
-    from devterms.engine.run import ProjectRun
-
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
-
-
-@dataclass
-class CallSite:
-    node: cst.Call
-    callee: Value
-    positional: list[Value]
-    keywords: dict[str, Value]
-    starred: Value = NOTHING
-    key: str = "()"
-    receiver: Value = NOTHING
-    arg_values: list[Value] = field(default_factory=list)
-
-    def arg(self, spec: Arg) -> Value | None:
-        if spec.is_receiver:
-            return self.receiver
-        if spec.kw is not None and spec.kw in self.keywords:
-            return self.keywords[spec.kw]
-        if spec.pos is not None and spec.pos < len(self.positional):
-            return self.positional[spec.pos]
-        return self.starred if self.starred is not NOTHING else None
-
-    def args_data(self, specs: tuple[Arg, ...]) -> Value:
-        if not specs:
-            return join(*(v.data_only() for v in self.arg_values))
-        return join(*(v.data_only() for v in (self.arg(s) for s in specs) if v is not None))
 
 
 def label(path: str) -> str:
@@ -60,7 +30,7 @@ def label(path: str) -> str:
 
 
 class CallHandler:
-    def __init__(self, run: ProjectRun) -> None:
+    def __init__(self, run: Run) -> None:
         self.run = run
         self.knowledge = run.knowledge
 
@@ -89,12 +59,13 @@ class CallHandler:
                     frame.taint_container(node.func.value, join(*fetched))  # the page now shows it
                 results.extend(fetched)
         own = join(*results, site.callee.data_only())  # what the call returns, at least
-        for path in paths:
-            for sink in self.knowledge.sinks_for(path):
-                self._check_sink(frame, site, sink, label(path), own)
+        passed = [sink.category for path in paths for sink in self.knowledge.sinks_for(path)
+                  if self._check_sink(frame, site, sink, label(path), own)]
         if not reached_project:
             results.append(self._default_result(frame, site, sanitized))
         result = join(*results)
+        for category in passed:  # what comes out has been through this kind of sink
+            result = result.passed(category)
         for path in paths:
             for entry in self.knowledge.storage_for(path):
                 result = self._storage(frame, site, entry, result)
@@ -151,17 +122,17 @@ class CallHandler:
                     results.append(result)
                 for sink in self.knowledge.sinks_for(path):  # df.apply(geolocator.geocode)
                     if sink.target is None and sink.when is None and not sink.on_result:
-                        self._report(frame, site.node, sink, label(path), others)
+                        self._report(frame, site.node, sink.category, label(path), others)
         return results
 
     def _read_back(self, frame: Frame, site: CallSite) -> None:
         """An argument or receiver that names a file holding platform data carries that data."""
         persisted = self.run.persistence
-        if not persisted.files:
+        if not persisted.holds_files():
             return
 
         def load(value: Value) -> Value:
-            traces = persisted.read_file(value.text, lambda note: frame.module.hop(site.node, note))
+            traces = persisted.read_file(value.text, lambda note: frame.module.step(site.node, note))
             return join(value, Value(traces=traces)) if traces else value
 
         site.receiver = load(site.receiver)
@@ -174,18 +145,18 @@ class CallHandler:
         persisted = self.run.persistence
         where = site.arg(entry.path)
         template = where.text if where is not None else None
-        def hop(note: str) -> Hop:
-            return frame.module.hop(site.node, note)
+        def step(note: str) -> Step:
+            return frame.module.step(site.node, note)
 
         if entry.kind == "opener":
-            return join(result, Value(traces=persisted.read_file(template, hop))).with_text(template)
+            return join(result, Value(traces=persisted.read_file(template, step))).with_text(template)
         if entry.kind == "lister":
             listed = template.replace("*", HOLE) if template and "*" in template else (
                 concat_text([template, "/", None]) if template else None)
             return result.with_text(listed)
         data = site.args_data(entry.data) if entry.data else NOTHING
         if entry.kind == "sql":
-            read = persisted.execute_sql(template, data, hop)
+            read = persisted.execute_sql(template, data, step)
             if read:
                 result = join(result, Value(traces=read))
                 if isinstance(site.node.func, cst.Attribute):
@@ -193,10 +164,10 @@ class CallHandler:
             return result
         if entry.kind == "downloader":
             data = join(data, result.data_only())
-        for trace in persisted.write_file(template, data, hop):
+        for trace in persisted.write_file(template, data, step):
             if frame.summary is not None and template is not None:
                 frame.summary.file_writes.append(
-                    FileWrite(normalise(template) or template, trace.origin, trace.hops))
+                    FileWrite(normalise(template) or template, trace.origin, trace.steps))
         if data.tainted:
             handle = site.node.func.value if entry.path.is_receiver else _arg_node(site.node, entry.path)
             if isinstance(handle, (cst.Name, cst.Attribute)):
@@ -207,9 +178,9 @@ class CallHandler:
 
     def _from_source(self, frame: Frame, site: CallSite, source: Source, what: str) -> Value:
         platform = self.run.pack.platforms[source.platform].name
-        hop = frame.module.hop(site.node, f"{platform} data from {what}")
-        trace = Trace(f"source:{source.id}", source.platform, what, (hop,))
-        self.run.reporter.collection(frame, site.node, source, trace)
+        step = frame.module.step(site.node, f"{platform} data from {what}")
+        trace = Trace(f"source:{source.id}", source.platform, what, (step,))
+        self.run.reporter.collection(frame.module, site.node, source, trace)
         return Value(frozenset({p + site.key for p in site.callee.paths}), (trace,))
 
     def _http(self, frame: Frame, site: CallSite, url_arg: Arg, payload: tuple[Arg, ...],
@@ -225,22 +196,24 @@ class CallHandler:
         if sink is not None:
             endpoint = parse_endpoint(text)
             data = join(site.args_data(payload), url.data_only() if url else NOTHING)
-            self._report(frame, site.node, sink, f"{what} to {endpoint.host if endpoint else '?'}", data)
+            self._report(frame, site.node, sink.category, f"{what} to {endpoint.host if endpoint else '?'}", data)
         return found
 
-    def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> None:
+    def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> bool:
+        """Report the sink if platform data reaches it; whether it did."""
         if sink.target is not None:
             target = site.arg(sink.target)
             if target is None or not self.knowledge.target_matches(sink, target.text):
-                return
+                return False
         if sink.when is not None and not _mentions(site.arg(sink.when.arg), sink.when):
-            return
+            return False
         data = own.data_only() if sink.on_result else site.args_data(sink.args)
-        self._report(frame, site.node, sink, what, data)
+        return self._report(frame, site.node, sink.category, what, data)
 
-    def _report(self, frame: Frame, node: cst.Call, sink: Sink, what: str, data: Value) -> None:
+    def _report(self, frame: Frame, node: cst.Call, category: str, what: str, data: Value) -> bool:
         if data.tainted:
-            self.run.reporter.sink(frame, node, sink.category, what, data)
+            self.run.reporter.sink(frame.module, frame.summary, node, category, what, data)
+        return data.tainted
 
     def _default_result(self, frame: Frame, site: CallSite, sanitized: bool) -> Value:
         paths = frozenset(p + site.key for p in site.callee.paths)
@@ -249,7 +222,7 @@ class CallHandler:
             return Value(paths, (), text)
         args = join(*(v.data_only() for v in site.arg_values))
         if args.tainted:
-            args = args.with_hop(frame.module.hop(site.node, f"passed to {frame.module.snippet(site.node.func)}()"))
+            args = args.with_step(frame.module.step(site.node, f"passed to {frame.module.snippet(site.node.func)}()"))
         return Value(paths, join(site.callee.data_only(), args).traces, text)
 
     def _built_text(self, site: CallSite) -> str | None:

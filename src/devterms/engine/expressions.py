@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING
-
 import libcst as cst
 
+from devterms.engine.module import ModuleState
+from devterms.engine.protocols import Run
 from devterms.values import HOLE, NOTHING, Value, concat_text, container, interleave, join
-
-if TYPE_CHECKING:
-    from devterms.engine.module import ModuleState
-    from devterms.engine.run import ProjectRun
 
 STRICT = os.environ.get("DEVTERMS_STRICT") == "1"
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXoeEgGca%]")
@@ -29,7 +25,7 @@ class UnknownNode(Exception):
 
 
 class Expressions:
-    run: ProjectRun
+    run: Run
     module: ModuleState
     env: dict[str, Value]
 
@@ -72,7 +68,7 @@ class Expressions:
 
     def expr_Call(self, node: cst.Call) -> Value:
         self.run.tick()
-        return self.run.calls.call(self, node)
+        return self.run.call(self, node)
 
     def expr_Subscript(self, node: cst.Subscript) -> Value:
         keys = []

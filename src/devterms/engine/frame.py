@@ -8,18 +8,16 @@ to a :class:`~devterms.values.Value` (see :mod:`devterms.engine.expressions`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 
 from devterms.engine.expressions import Expressions, element
 from devterms.engine.module import ModuleState
-from devterms.engine.state import ClassInfo, FunctionInfo, Summary
+from devterms.engine.objects import ClassInfo, FunctionInfo
+from devterms.engine.protocols import Run
+from devterms.engine.summaries import Summary
 from devterms.values import Value, concat_text, join
-
-if TYPE_CHECKING:
-    from devterms.engine.run import ProjectRun
 
 LOOP_ROUNDS = 3
 
@@ -27,7 +25,7 @@ LOOP_ROUNDS = 3
 class Frame(Expressions):
     def __init__(
         self,
-        run: ProjectRun,
+        run: Run,
         module: ModuleState,
         qualname: str,
         *,
@@ -146,7 +144,7 @@ class Frame(Expressions):
     def stmt_ImportFrom(self, node: cst.ImportFrom) -> None:
         level = len(node.relative)
         module = _dotted(node.module) if node.module is not None else ""
-        base = self.run.project.absolute(module, level, self.module.source)
+        base = self.run.absolute(module, level, self.module)
         if level == 0:
             base = self.run.resolve_module(base, self.module) or base
         if isinstance(node.names, cst.ImportStar):
@@ -253,7 +251,7 @@ class Frame(Expressions):
             results.append(self.env)
         self.env = _join_envs(results)
 
-    def loop(self, head, body: Sequence[cst.CSTNode]) -> None:  # type: ignore[no-untyped-def]
+    def loop(self, head: Callable[[], object], body: Sequence[cst.CSTNode]) -> None:
         for _ in range(LOOP_ROUNDS):
             before = dict(self.env)
             head()
@@ -271,7 +269,7 @@ class Frame(Expressions):
     def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None:
         if isinstance(target, cst.Name):
             if value.traces:
-                value = value.with_hop(self.module.hop(at, f"assigned to `{target.value}`"))
+                value = value.with_step(self.module.step(at, f"assigned to `{target.value}`"))
             self.bind(target.value, value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             exact = value.parts is not None and len(value.parts) == len(target.elements) and not any(
@@ -355,4 +353,4 @@ def _join_envs(envs: Sequence[dict[str, Value]]) -> dict[str, Value]:
 
 
 def _env_shape(env: dict[str, Value]) -> dict[str, tuple[object, ...]]:
-    return {k: (v.paths, tuple(t.origin for t in v.traces), v.text) for k, v in env.items()}
+    return {k: v.shape() for k, v in env.items()}

@@ -1,18 +1,22 @@
-"""One parsed module: its syntax tree, positions, and the functions and classes it defines."""
+"""One parsed module (its syntax tree and its names), and what syntax alone says of functions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from devterms.model import Hop
-from devterms.engine.state import Param
+from devterms.engine.steps import Step
 from devterms.project import SourceFile
 
 MAX_SNIPPET = 48
-UNEXPLAINED = Hop("", 0, 0, "")  # every hop, while flows are not being explained
+
+
+@dataclass
+class Param:
+    name: str
+    kind: str  # "positional" | "keyword" | "varargs" | "kwargs"
 
 
 class ModuleState:
@@ -21,27 +25,14 @@ class ModuleState:
         self.name = source.name
         self.display = source.display
         self.tree = tree
-        self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
-        self.explain = True  # False: hops are not located (a first, cheaper pass)
         self._lambdas: dict[cst.Lambda, int] = {}
-
-    def position(self, node: cst.CSTNode) -> tuple[int, int]:
-        """Line and column of ``node``; positions are computed on first need (a module whose
-        code never touches platform data never pays for them)."""
-        if self._positions is None:
-            self._positions = MetadataWrapper(self.tree, unsafe_skip_copy=True).resolve(PositionProvider)
-        found = self._positions.get(node)
-        return (found.start.line, found.start.column) if found else (1, 0)
 
     def lambda_name(self, node: cst.Lambda) -> str:
         """A stable name for a lambda: its rank in the module, without computing positions."""
         return f"<lambda{self._lambdas.setdefault(node, len(self._lambdas) + 1)}>"
 
-    def hop(self, node: cst.CSTNode, note: str) -> Hop:
-        if not self.explain:
-            return UNEXPLAINED
-        line, column = self.position(node)
-        return Hop(self.display, line, column, note)
+    def step(self, node: cst.CSTNode, note: str) -> Step:
+        return Step(self, node, note)
 
     def snippet(self, node: cst.CSTNode) -> str:
         """A short one-line rendering of ``node`` for flow notes (dotted names without codegen)."""

@@ -1,80 +1,115 @@
 """Where flows end: findings at sinks, or pending flows for the caller of a summary.
 
-A flow whose data entered the current function through a parameter is not a finding yet: it is
-recorded on the function's summary and reported where a caller binds that parameter to
-platform data. A flow of concrete platform data becomes a finding at once, located at the
-sink call (or at the call that hands the data to the function holding the sink).
+A finding sits at the sink call, one per (sink, rule, platform), holding every distinct path
+that reaches it (CodeQL's and Semgrep's model). A flow whose data entered the current function
+through a parameter is not a finding yet: it is recorded on the function's summary and becomes
+one where a caller binds that parameter to platform data, still located at the sink, with the
+caller's call as a step of the flow. Data that already went through a sink of the same rule on
+its path (a face encoding then compared) is not reported again.
+
+Findings are kept per unit of analysis (:mod:`devterms.engine.tracking`): a unit that runs again
+replaces what it found before, and only the units still in use contribute to the answer.
+Positions are computed only here, at the end, for the flows that are reported.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import libcst as cst
 
-from devterms.engine.state import Pending
-from devterms.model import Finding, Hop
-from devterms.rulepack import RulePack, Source
+from devterms.engine.module import ModuleState
+from devterms.engine.steps import FlowRenderer, Step
+from devterms.engine.summaries import Pending, Summary
+from devterms.engine.tracking import Tracker, Unit
+from devterms.model import Finding
+from devterms.packtypes import RulePack, Source
 from devterms.values import Trace, Value
 
-if TYPE_CHECKING:
-    from devterms.engine.frame import Frame
+MAX_FLOWS = 8  # distinct paths kept per finding, the shortest first
+
+
+@dataclass(eq=False)
+class _Draft:
+    code: str
+    platform: str
+    sink_label: str
+    sink: Step
+    flows: dict[tuple[Step, ...], str] = field(default_factory=dict)  # steps -> source label
 
 
 class Reporter:
-    def __init__(self, pack: RulePack, explain: bool) -> None:
+    def __init__(self, pack: RulePack, tracker: Tracker) -> None:
         self.pack = pack
-        self.explain = explain  # False: only learn whether there is anything to report
-        self.found_any = False
-        self._found: dict[tuple[str, int, int, str, str], Finding] = {}
+        self._tracker = tracker
+        self._by_unit: dict[Unit, dict[tuple[object, ...], _Draft]] = {}
+        tracker.on_run.append(self._forget)  # a unit that runs again replaces what it found
 
-    def start_round(self) -> None:
-        self._found = {}
+    def _forget(self, unit: Unit) -> None:
+        self._by_unit.pop(unit, None)
 
-    def findings(self) -> list[Finding]:
-        return sorted(self._found.values(), key=Finding.sort_key)
-
-    def sink(self, frame: Frame, node: cst.CSTNode, category: str, what: str, data: Value) -> None:
+    def sink(self, module: ModuleState, summary: Summary | None, node: cst.CSTNode,
+             category: str, what: str, data: Value) -> None:
         """``data`` reaches a sink of ``category`` at ``node``."""
-        sink_hop = frame.module.hop(node, f"reaches {what}")
+        sink = module.step(node, f"reaches {what}")
         for trace in data.traces:
-            self.reached(frame, node, category, what, trace, trace.hops + (sink_hop,))
+            if category not in trace.reached:
+                self.reached(summary, Pending(trace.origin, what, category, (sink,)), trace, trace.steps + (sink,))
 
-    def reached(self, frame: Frame, node: cst.CSTNode, category: str, what: str,
-                trace: Trace, flow: tuple[Hop, ...]) -> None:
-        if trace.is_param:
-            if frame.summary is not None:
-                frame.summary.pending.append(Pending(trace.origin, what, category, flow))
+    def reached(self, summary: Summary | None, pending: Pending, trace: Trace,
+                steps: tuple[Step, ...]) -> None:
+        """``trace``'s data reaches ``pending``'s sink along ``steps``."""
+        if pending.category in trace.reached:
             return
-        rule = self.pack.rule_for_category(category)
+        if trace.is_param:
+            if summary is not None:
+                summary.pending.append(Pending(trace.origin, pending.sink_label, pending.category, steps))
+            return
+        rule = self.pack.rule_for_category(pending.category)
         if rule is not None:
-            self._emit(frame, node, rule.code, trace, what, flow)
+            self._draft(rule.code, trace, pending.sink_label, pending.sink, steps)
 
-    def collection(self, frame: Frame, node: cst.CSTNode, source: Source, trace: Trace) -> None:
+    def collection(self, module: ModuleState, node: cst.CSTNode, source: Source, trace: Trace) -> None:
         """Sources that are themselves violations (unofficial scrapers) report at collection."""
         if source.kind != "scraper":
             return
         rule = self.pack.rule_for_category("scraping")
         if rule is not None:
-            self._emit(frame, node, rule.code, trace, trace.source, trace.hops)
+            self._draft(rule.code, trace, trace.source, module.step(node, trace.source), trace.steps)
 
-    def _emit(self, frame: Frame, node: cst.CSTNode, code: str, trace: Trace, what: str,
-              flow: tuple[Hop, ...]) -> None:
-        self.found_any = True
-        if not self.explain:
+    def _draft(self, code: str, trace: Trace, sink_label: str, sink: Step, steps: tuple[Step, ...]) -> None:
+        unit = self._tracker.current
+        if unit is None:
             return
-        rule = self.pack.rules[code]
-        platform = self.pack.platforms[trace.platform]
-        line, column = frame.module.position(node)
-        message = rule.message.format_map(
-            _Defaulting(platform=platform.name, source=trace.source, sink=what))
-        clauses = tuple(c.id for c in self.pack.clauses_for(rule, trace.platform))
-        finding = Finding(frame.module.display, line, column, rule.code, message, rule.severity,
-                          trace.platform, rule.sink_category, clauses, (flow,))
-        key = (finding.path, finding.line, finding.column, finding.code, finding.platform)
-        old = self._found.get(key)
-        if old is None or len(finding.flow) < len(old.flow):  # one per place; the shortest flow
-            self._found[key] = finding
+        drafts = self._by_unit.setdefault(unit, {})
+        key = (sink.module.name, sink.node, code, trace.platform)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = _Draft(code, trace.platform, sink_label, sink)
+        draft.flows.setdefault(steps, trace.source)
+
+    def findings(self, units: Iterable[Unit], renderer: FlowRenderer) -> list[Finding]:
+        """The findings of ``units`` (those still in use), located, merged per sink, rule and platform."""
+        merged: dict[tuple[object, ...], _Draft] = {}
+        for unit in units:
+            for key, draft in self._by_unit.get(unit, {}).items():
+                into = merged.setdefault(key, _Draft(draft.code, draft.platform, draft.sink_label, draft.sink))
+                for steps, source in draft.flows.items():
+                    into.flows.setdefault(steps, source)
+        return sorted((self._finding(d, renderer) for d in merged.values()), key=Finding.sort_key)
+
+    def _finding(self, draft: _Draft, renderer: FlowRenderer) -> Finding:
+        rule = self.pack.rules[draft.code]
+        located = {renderer.flow(steps): source for steps, source in draft.flows.items()}
+        ordered = sorted(located, key=lambda flow: (len(flow), [(h.path, h.line, h.column) for h in flow]))
+        primary = located[ordered[0]]
+        platform = self.pack.platforms[draft.platform]
+        message = rule.message.format_map(_Defaulting(platform=platform.name, source=primary, sink=draft.sink_label))
+        clauses = tuple(c.id for c in self.pack.clauses_for(rule, draft.platform))
+        at = renderer.hop(draft.sink)
+        return Finding(at.path, at.line, at.column, rule.code, message, rule.severity, draft.platform,
+                       rule.sink_category, clauses, tuple(ordered[:MAX_FLOWS]), at.end_line, at.end_column)
 
 
 class _Defaulting(dict):  # type: ignore[type-arg]

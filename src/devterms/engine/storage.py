@@ -14,14 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from devterms.model import Hop
+from devterms.engine.steps import Step
+from devterms.engine.tracking import Tracker
 from devterms.values import HOLE, Trace, Value, merge_traces
 
 _TABLE_WRITE = re.compile(r"\b(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update)\s+[\"'`\[]?([\w.]+)", re.I)
 _TABLE_READ = re.compile(r"\bselect\b.*?\bfrom\s+[\"'`\[]?([\w.]+)", re.I | re.S)
 
 
-At = Callable[[str], Hop]  # makes the hop of the call at hand, with a note, only when needed
+At = Callable[[str], Step]  # makes the step of the call at hand, with a note
 
 
 def normalise(template: str | None) -> str | None:
@@ -59,11 +60,15 @@ def shown(template: str) -> str:
 
 @dataclass
 class Persistence:
-    """Platform data at rest: files by template, tables by name."""
+    """Platform data at rest: files by template, tables by name.
 
+    Reads and changes are told to the tracker (as the facts ``("files",)`` and ``("tables",)``),
+    so code reading files runs again when platform data is written to one.
+    """
+
+    tracker: Tracker
     files: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
     tables: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
-    version: int = 0
 
     def write_file(self, template: str | None, data: Value, at: At) -> list[Trace]:
         """Store the concrete data; return the parameter traces, with the write as last hop,
@@ -71,23 +76,28 @@ class Persistence:
         name = normalise(template)
         if name is None or not data.traces:
             return []
-        hop = at(f"written to {shown(name)}")
-        self.store_traces(name, [t.extended((hop,)) for t in data.concrete_traces])
-        return [t.extended((hop,)) for t in data.traces if t.is_param]
+        step = at(f"written to {shown(name)}")
+        self.store_traces(name, [t.extended((step,)) for t in data.concrete_traces])
+        return [t.extended((step,)) for t in data.traces if t.is_param]
 
     def store_traces(self, name: str, traces: list[Trace]) -> None:
         if traces:
-            self._store(self.files, name, traces)
+            self._store(self.files, name, traces, ("files",))
+
+    def holds_files(self) -> bool:
+        """Whether any file holds platform data (a read: the answer may change later)."""
+        self.tracker.read(("files",))
+        return bool(self.files)
 
     def read_file(self, template: str | None, at: At) -> tuple[Trace, ...]:
-        name = normalise(template) if self.files else None
+        name = normalise(template) if self.holds_files() else None
         if name is None:
             return ()
         found = []
         for written, traces in self.files.items():
             if same_file(name, written):
-                hop = at(f"read back from {shown(written)}")
-                found.extend(t.extended((hop,)) for t in traces)
+                step = at(f"read back from {shown(written)}")
+                found.extend(t.extended((step,)) for t in traces)
         return merge_traces(found)
 
     def execute_sql(self, statement: str | None, data: Value, at: At) -> tuple[Trace, ...]:
@@ -97,18 +107,24 @@ class Persistence:
         written = _TABLE_WRITE.search(statement)
         if written and data.concrete_traces:
             table = written.group(1).lower()
-            hop = at(f"stored in table {table}")
-            self._store(self.tables, table, [t.extended((hop,)) for t in data.concrete_traces])
+            step = at(f"stored in table {table}")
+            self._store(self.tables, table, [t.extended((step,)) for t in data.concrete_traces], ("tables",))
         read = _TABLE_READ.search(statement)
+        if read:
+            self.tracker.read(("tables",))
         if read and read.group(1).lower() in self.tables:
             table = read.group(1).lower()
-            hop = at(f"selected from table {table}")
-            return merge_traces(t.extended((hop,)) for t in self.tables[table])
+            step = at(f"selected from table {table}")
+            return merge_traces(t.extended((step,)) for t in self.tables[table])
         return ()
 
-    def _store(self, where: dict[str, tuple[Trace, ...]], key: str, traces: list[Trace]) -> None:
+    def wrote_platform_data(self) -> bool:
+        return bool(self.files or self.tables)
+
+    def _store(self, where: dict[str, tuple[Trace, ...]], key: str, traces: list[Trace],
+               fact: tuple[str]) -> None:
         old = where.get(key, ())
         new = merge_traces([*old, *traces])
-        if {t.origin for t in new} != {t.origin for t in old}:
+        if {(t.origin, t.reached) for t in new} != {(t.origin, t.reached) for t in old}:
             where[key] = new
-            self.version += 1
+            self.tracker.changed(fact)

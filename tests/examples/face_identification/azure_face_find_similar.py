@@ -37,5 +37,5 @@ def find_person(probe_path, usernames):
         )
         candidate_ids.extend(face.face_id for face in faces)
         owners.update({face.face_id: user.username for face in faces})
-    similar = face_client.find_similar(face_id=probe[0].face_id, face_ids=candidate_ids)  # expect: DT101
+    similar = face_client.find_similar(face_id=probe[0].face_id, face_ids=candidate_ids)  # ok: DT101
     return [owners[s.face_id] for s in similar]

@@ -38,7 +38,7 @@ def scan(query):
         image = face_recognition.load_image_file(BytesIO(picture.content))
         locations = face_recognition.face_locations(image, model="hog")  # expect: DT102
         for encoding in face_recognition.face_encodings(image, locations):  # expect: DT101
-            if any(face_recognition.compare_faces(known, encoding, tolerance=0.5)):  # expect: DT101
+            if any(face_recognition.compare_faces(known, encoding, tolerance=0.5)):  # ok: DT101
                 hits.append(user.username)
     return hits
 

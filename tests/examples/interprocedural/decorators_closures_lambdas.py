@@ -50,12 +50,12 @@ def profile_picture(username):
 
 @timed
 def encode(raw):
-    return face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # ok: DT101
+    return face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # expect: DT101
 
 
 def make_matcher(known_encodings, tolerance=0.5):
     def match(raw):
-        found = face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # ok: DT101
+        found = face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # expect: DT101
         return [face_recognition.compare_faces(known_encodings, f, tolerance) for f in found]  # ok: DT101
     return match
 
@@ -63,10 +63,10 @@ def make_matcher(known_encodings, tolerance=0.5):
 def main(usernames, known):
     pictures = [profile_picture(name) for name in usernames]
     face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(pictures[0])))  # expect: DT101
-    encode(pictures[1])  # expect: DT101
+    encode(pictures[1])
 
     matcher = make_matcher(known)
-    matcher(pictures[2])  # expect: DT101
+    matcher(pictures[2])
     matcher(open("staff/alice.jpg", "rb").read())  # ok: DT101
 
     to_array = lambda raw: face_recognition.load_image_file(BytesIO(raw))
@@ -78,12 +78,12 @@ def main(usernames, known):
     verify(img1_path="staff/alice.jpg", img2_path=to_array(pictures[4]))  # expect: DT101
 
     def nearest(raw):
-        encodings = face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # ok: DT101
+        encodings = face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # expect: DT101
         return min(face_recognition.face_distance(known, encodings[0]))  # ok: DT101
 
-    best = sorted(pictures, key=nearest)  # expect: DT101
+    best = sorted(pictures, key=nearest)
 
     encode_later = functools.partial(encode, pictures[5])
-    encode_later()  # expect: DT101
-    everyone = list(map(encode, pictures))  # expect: DT101
+    encode_later()
+    everyone = list(map(encode, pictures))
     return best, everyone

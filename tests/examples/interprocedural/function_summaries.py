@@ -28,12 +28,12 @@ def download(url):
 
 def encode_faces(raw, model="hog"):
     image = face_recognition.load_image_file(BytesIO(raw))
-    return face_recognition.face_encodings(image, model=model)  # ok: DT101
+    return face_recognition.face_encodings(image, model=model)  # expect: DT101
 
 
 def post_to_fusion_centre(*records, source="x", **extra):
     payload = {"source": source, "records": list(records), **extra}
-    requests.post(FUSION_URL, json=payload, timeout=10)  # ok: DT201
+    requests.post(FUSION_URL, json=payload, timeout=10)  # expect: DT201
 
 
 def build_index(user_id):
@@ -49,10 +49,10 @@ def build_index(user_id):
 def main(user_id):
     followers = followers_of(user_id)
     first = download(followers[0].profile_image_url)
-    encode_faces(first)  # expect: DT101
-    encode_faces(raw=first, model="cnn")  # expect: DT101
+    encode_faces(first)
+    encode_faces(raw=first, model="cnn")
     encode_faces(open("reference/me.jpg", "rb").read())  # ok: DT101
-    post_to_fusion_centre(*followers)  # expect: DT201
-    post_to_fusion_centre(note="weekly", watched=[f.username for f in followers])  # expect: DT201
+    post_to_fusion_centre(*followers)
+    post_to_fusion_centre(note="weekly", watched=[f.username for f in followers])
     post_to_fusion_centre("heartbeat", source="cron")  # ok: DT201
     post_to_fusion_centre(count=len(followers))  # ok: DT201

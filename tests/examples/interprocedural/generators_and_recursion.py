@@ -48,7 +48,7 @@ def crawl_followers(user_id, depth=2, seen=None):
 
 def encode_stream(pairs):
     for name, raw in pairs:
-        yield name, face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # ok: DT101
+        yield name, face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # expect: DT101
 
 
 def main(submission_id, user_id):
@@ -58,6 +58,6 @@ def main(submission_id, user_id):
         face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # expect: DT101
     for raw in crawl_followers(user_id):
         face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # expect: DT101
-    index = dict(encode_stream(avatars(names)))  # expect: DT101
+    index = dict(encode_stream(avatars(names)))
     requests.post(CASE_API, json={"authors": len(names)}, timeout=10)  # ok: DT201
     return index

@@ -3,7 +3,7 @@
 `WatchlistBuilder.collect` stores X data in `self.avatars`; `encode_all` reads it back in another
 method, so the sink is where it reads the attribute. `ProfileCache.from_username` is a class
 method that builds an instance holding Reddit data; `.portrait` is a property returning it.
-`Uploader.send` is a static method with its sink on a parameter (reported at the call).
+`Uploader.send` is a static method with its sink on a parameter (reported at its sink).
 `Auditor` keeps its platform data to itself and never passes it on.
 """
 
@@ -51,13 +51,13 @@ class ProfileCache:
 
     @staticmethod
     def encode(raw):
-        return face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # ok: DT101
+        return face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)))  # expect: DT101
 
 
 class Uploader:
     @staticmethod
     def send(payload):
-        requests.post(GOV_TIPS, json=payload, timeout=10)  # ok: DT201
+        requests.post(GOV_TIPS, json=payload, timeout=10)  # expect: DT201
 
 
 class Auditor:
@@ -74,10 +74,10 @@ def main(query, names):
     builder = WatchlistBuilder("AAAA-not-a-real-token")
     builder.collect(query)
     encodings = builder.encode_all()
-    Uploader.send({"matches": list(encodings)})  # expect: DT201
+    Uploader.send({"matches": list(encodings)})
     Uploader.send({"status": "started"})  # ok: DT201
     for name in names:
         cache = ProfileCache.from_username(name)
-        ProfileCache.encode(cache.portrait)  # expect: DT101
+        ProfileCache.encode(cache.portrait)
         face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(cache.portrait)))  # expect: DT101
     Auditor(tweepy.Client(bearer_token="AAAA")).report()  # ok: DT201

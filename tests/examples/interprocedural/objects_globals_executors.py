@@ -61,7 +61,7 @@ class Encoder:
         self.model = model
 
     def __call__(self, raw):
-        return face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)), model=self.model)  # ok: DT101
+        return face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw)), model=self.model)  # expect: DT101
 
 
 def fetch_icon(name):
@@ -75,10 +75,10 @@ def main(names):
     face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(target.picture)))  # expect: DT101
     RedditMatcher(names).match()
     encoder = Encoder("cnn")
-    encoder(target.picture)  # expect: DT101
-    encoder(fetch_icon(names[1]))  # expect: DT101
+    encoder(target.picture)
+    encoder(fetch_icon(names[1]))
     # Naming the method explicitly reaches the same sink; calling the instance should too.
-    encoder.__call__(fetch_icon(names[2]))  # expect: DT101
+    encoder.__call__(fetch_icon(names[2]))
     encoder(open("staff/alice.jpg", "rb").read())  # ok: DT101
     with ThreadPoolExecutor(max_workers=8) as pool:
         icons = list(pool.map(fetch_icon, names))

@@ -1,7 +1,7 @@
 """Face matching helpers. Their sinks see platform data only through parameters, except `scan`.
 
-`encode` and `matches` are reported at the caller that passes platform data (main.py); `scan`
-gets the pictures from `author_pictures`' return value, so its call to `encode` is the finding.
+`encode` and `matches` see platform data when main.py passes it; `scan` gets the pictures from
+`author_pictures`' return value. Either way the finding is at the sink, in `encode`.
 """
 
 from io import BytesIO
@@ -14,7 +14,7 @@ WATCHLIST = [fr.face_encodings(fr.load_image_file(p))[0] for p in ("watchlist/a.
 
 
 def encode(raw):
-    return fr.face_encodings(fr.load_image_file(BytesIO(raw)))  # ok: DT101
+    return fr.face_encodings(fr.load_image_file(BytesIO(raw)))  # expect: DT101
 
 
 def matches(pictures):
@@ -27,4 +27,4 @@ def matches(pictures):
 
 
 def scan(query):
-    return {name: encode(raw) for name, raw in author_pictures(query).items()}  # expect: DT101
+    return {name: encode(raw) for name, raw in author_pictures(query).items()}

@@ -7,9 +7,9 @@ from scrape import author_pictures
 
 def run(query):
     pictures = author_pictures(query)
-    hits = faces.matches(pictures)  # expect: DT101
-    rpt.submit(hits)  # expect: DT201
+    hits = faces.matches(pictures)
+    rpt.submit(hits)
     rpt.submit_count(hits)  # ok: DT201
     rpt.submit({"query": query, "status": "done"})  # ok: DT201
-    rpt.submit(faces.scan(query))  # expect: DT201
+    rpt.submit(faces.scan(query))
     return faces.encode(open("me.jpg", "rb").read())  # ok: DT101

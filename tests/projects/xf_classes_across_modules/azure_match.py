@@ -10,7 +10,7 @@ class AzureMatcher:
         self.face = FaceClient(endpoint=endpoint, credential=AzureKeyCredential(key))
 
     def detect(self, url):
-        return self.face.detect_from_url(  # ok: DT101
+        return self.face.detect_from_url(  # expect: DT101
             url=url,
             detection_model=FaceDetectionModel.DETECTION03,
             recognition_model=FaceRecognitionModel.RECOGNITION04,

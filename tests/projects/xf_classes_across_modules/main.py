@@ -11,7 +11,7 @@ def run(target):
     matcher = AzureMatcher.from_env(os.environ)
     faces = {}
     for pk, user in session.followers(target).items():
-        faces[pk] = matcher.detect(str(user.profile_pic_url))  # expect: DT101
+        faces[pk] = matcher.detect(str(user.profile_pic_url))
     matcher.detect("https://cdn.example.org/staff/alice.jpg")  # ok: DT101
     if session.follower_count(target) > 1000:
         matcher.detect(f"https://cdn.example.org/big-account-{target}.jpg")  # ok: DT101

@@ -6,4 +6,4 @@ import osint.matching.faces
 
 def run(query):
     pictures = osint.collectors.twitter.author_avatars(query)
-    return osint.matching.faces.encode_many(pictures)  # expect: DT101
+    return osint.matching.faces.encode_many(pictures)

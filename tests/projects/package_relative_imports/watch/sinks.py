@@ -8,8 +8,8 @@ rekognition = boto3.client("rekognition")
 
 
 def search(image):
-    return rekognition.search_faces_by_image(CollectionId="watch", Image={"Bytes": image})  # ok: DT101
+    return rekognition.search_faces_by_image(CollectionId="watch", Image={"Bytes": image})  # expect: DT101
 
 
 def sweep(name):
-    return [(link, search(image)) for link, image in subreddit_images(name)]  # expect: DT101
+    return [(link, search(image)) for link, image in subreddit_images(name)]

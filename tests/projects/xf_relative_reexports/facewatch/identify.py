@@ -1,4 +1,4 @@
-"""Compares pictures with a watchlist of known faces (a parameter: reported at the caller)."""
+"""Compares pictures with a watchlist of known faces (through a parameter; reported at the sink)."""
 
 import os
 from io import BytesIO
@@ -16,6 +16,6 @@ KNOWN = [
 def identify(pictures):
     hits = {}
     for name, raw in pictures.items():
-        for enc in face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw))):  # ok: DT101
+        for enc in face_recognition.face_encodings(face_recognition.load_image_file(BytesIO(raw))):  # expect: DT101
             hits[name] = face_recognition.compare_faces(KNOWN, enc)  # ok: DT101
     return hits

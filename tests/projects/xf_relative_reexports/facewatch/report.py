@@ -6,4 +6,4 @@ from .config import REPORT_URL
 
 
 def send_report(payload):
-    requests.post(REPORT_URL, json=payload, timeout=10)  # ok: DT201
+    requests.post(REPORT_URL, json=payload, timeout=10)  # expect: DT201

@@ -13,4 +13,4 @@ def load_pictures(query):
 
 
 def send(payload):
-    requests.post(CITY_OPEN_DATA, json=payload, timeout=10)  # ok: DT201
+    requests.post(CITY_OPEN_DATA, json=payload, timeout=10)  # expect: DT201

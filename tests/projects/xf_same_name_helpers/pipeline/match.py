@@ -14,5 +14,5 @@ def author_encodings(query):
         image = face_recognition.load_image_file(BytesIO(raw))
         out.append(face_recognition.face_encodings(image))  # expect: DT101
     send({"query": query, "authors": len(out)})  # ok: DT201
-    send({"encodings": out})  # expect: DT201
+    send({"encodings": out})
     return out

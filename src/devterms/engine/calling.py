@@ -1,0 +1,144 @@
+"""Calls into the project's own code: which definition a call reaches, and applying its summary.
+
+A call path may name a function, a class (its ``__init__`` runs on a new instance; a class
+without one, such as a dataclass, stores its arguments as its declared fields), an instance
+(``__call__``), or a method of an instance or class. Applying a summary replaces its parameter
+traces with the caller's data (the call becomes a step of the flow), reports the pending flows
+the caller's data completes, and performs the file and heap writes the summary recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from devterms.engine.binding import bind_arguments, param_prefix
+from devterms.engine.heap import Heap
+from devterms.engine.objects import Definitions, FunctionInfo
+from devterms.engine.protocols import Scope
+from devterms.engine.reporting import Reporter
+from devterms.engine.sites import CallSite
+from devterms.engine.steps import Step
+from devterms.engine.storage import Persistence
+from devterms.engine.summaries import Summaries
+from devterms.packtypes import RulePack
+from devterms.values import NOTHING, Trace, Value, merge_traces
+
+Loader = Callable[[CallSite, str], bool]  # loads the module a call path lives in, if it matters
+
+
+class ProjectCalls:
+    def __init__(self, pack: RulePack, definitions: Definitions, summaries: Summaries,
+                 reporter: Reporter, persistence: Persistence, heap: Heap, load: Loader) -> None:
+        self.pack = pack
+        self.definitions = definitions
+        self.summaries = summaries
+        self.reporter = reporter
+        self.persistence = persistence
+        self.heap = heap
+        self._load = load
+
+    def call(self, scope: Scope, site: CallSite, path: str) -> Value | None:
+        """Apply the project's own function, method or class that ``path`` names, if any."""
+        result = self._call_known(scope, site, path)
+        if result is None and self._load(site, path):
+            result = self._call_known(scope, site, path)
+        return result
+
+    def _call_known(self, scope: Scope, site: CallSite, path: str) -> Value | None:
+        definitions = self.definitions
+        info = definitions.function(path)
+        if info is not None:
+            if info.kind == "classmethod" and info.class_path:
+                return self.apply(scope, site, info, Value(frozenset({info.class_path})))
+            return self.apply(scope, site, info, None)
+        if definitions.class_named(path) is not None:
+            instance = Value(frozenset({path + "()"}))
+            init = definitions.method(path, "__init__")
+            if init is not None:
+                self.apply(scope, site, init, instance)
+                return instance
+            return self._init_fields(path, site)
+        if path.endswith("()") and definitions.class_named(path[:-2]) is not None:  # an instance
+            call = definitions.method(path[:-2], "__call__")
+            return self.apply(scope, site, call, Value(frozenset({path}))) if call else None
+        owner, dot, name = path.rpartition(".")
+        if dot and owner.endswith("()"):
+            method = definitions.method(owner[:-2], name)
+            if method is not None:
+                bound = None if method.kind == "staticmethod" else Value(frozenset({owner}))
+                if method.kind == "classmethod":
+                    bound = Value(frozenset({owner[:-2]}))
+                return self.apply(scope, site, method, bound)
+        return None
+
+    def _init_fields(self, class_path: str, site: CallSite) -> Value:
+        """A class without ``__init__`` (a dataclass, a NamedTuple) stores its arguments as
+        the fields its body declares: on the heap for its methods, and in the instance's parts
+        so that reading a field of this instance does not see another instance's."""
+        info = self.definitions.class_named(class_path)
+        fields = info.fields if info is not None else []
+        values = dict(zip(fields, site.positional))
+        values.update((k, v) for k, v in site.keywords.items() if k in fields)
+        for name, value in values.items():
+            self.heap.store(f"{class_path}().{name}", Value(value.paths, value.concrete_traces, value.text))
+        instance = frozenset({class_path + "()"})
+        if not fields:
+            return Value(instance)
+        return Value(instance, parts=tuple(values.items()))
+
+    def apply(self, scope: Scope, site: CallSite, info: FunctionInfo, bound: Value | None) -> Value:
+        binding = bind_arguments(info, site, bound)
+        summary = self.summaries.summary_for(info, binding)
+        prefix = param_prefix(info)
+
+        def entry(name: str) -> Step:
+            return scope.module.step(site.node, f"passed as `{name}` to {info.short}()")
+
+        def substitute(value: Value) -> Value:
+            traces = []
+            for trace in value.traces:
+                if trace.origin.startswith(prefix):
+                    name = trace.origin[len(prefix):]
+                    for outer in binding.get(name, NOTHING).traces:
+                        traces.append(Trace(outer.origin, outer.platform, outer.source,
+                                            outer.steps, outer.reached | trace.reached
+                                            ).extended((entry(name), *trace.steps)))
+                elif trace.is_param:
+                    traces.append(trace)
+                else:
+                    traces.append(trace.extended((scope.module.step(site.node, f"returned by {info.short}()"),)))
+            parts = None if value.parts is None else tuple((k, substitute(v)) for k, v in value.parts)
+            return Value(value.paths, merge_traces(traces), value.text, parts)
+
+        for pending in summary.pending:
+            name = pending.param[len(prefix):]
+            for outer in binding.get(name, NOTHING).traces:
+                self.reporter.reached(scope.summary, pending, outer, outer.steps + (entry(name),) + pending.steps)
+        for file_write in summary.file_writes:
+            name = file_write.param[len(prefix):]
+            data = binding.get(name, NOTHING)
+            self.persistence.store_traces(file_write.template, [
+                t.extended((entry(name), *file_write.steps)) for t in data.concrete_traces])
+        for write in summary.heap_writes:
+            name = write.param[len(prefix):]
+            data = binding.get(name, NOTHING)
+            traces_in = [t.extended((entry(name), *write.steps)) for t in data.concrete_traces]
+            if traces_in:
+                self.heap.store(write.key, Value(traces=merge_traces(traces_in)))
+        return substitute(summary.ret)
+
+    def default_binding(self, info: FunctionInfo) -> dict[str, Value]:
+        """What a function's parameters hold when nobody in view calls it: ``self`` is an
+        instance of its class; a registered callback's parameters receive platform data."""
+        binding: dict[str, Value] = {}
+        params = list(info.params)
+        if info.class_path and info.binds_self and params:
+            bound = info.class_path if info.kind == "classmethod" else info.class_path + "()"
+            binding[params.pop(0).name] = Value(frozenset({bound}))
+        if info.callback is not None:
+            source = info.callback
+            what = f"{info.short}() registered with {source.package or source.id}"
+            step = info.module.step(info.node, f"{self.pack.platforms[source.platform].name} data received by {what}")
+            trace = Trace(f"source:{source.id}", source.platform, what, (step,))
+            binding.update({p.name: Value(traces=(trace,)) for p in params})
+        return binding

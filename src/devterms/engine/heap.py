@@ -1,0 +1,36 @@
+"""The heap: everything that outlives one call.
+
+*Heap* is the engine's name for module globals (``pkg.mod.NAME``), class attributes
+(``pkg.mod.Class.NAME``) and instance attributes keyed by the instance's path
+(``pkg.mod.Class().client``). It only grows (a store joins with what is there), which is what
+lets the analysis reach a fixpoint; every read and every change is told to the tracker, so the
+units that read a key run again when, and only when, it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from devterms.engine.tracking import Tracker
+from devterms.values import Value, join
+
+
+class Heap:
+    def __init__(self, tracker: Tracker) -> None:
+        self._values: dict[str, Value] = {}
+        self._tracker = tracker
+
+    def get(self, key: str) -> Value | None:
+        self._tracker.read(("heap", key))
+        return self._values.get(key)
+
+    def store(self, key: str, value: Value) -> None:
+        old = self._values.get(key)
+        new = value if old is None else join(old, value)
+        if old is None or new.shape() != old.shape():
+            self._values[key] = new
+            self._tracker.changed(("heap", key))
+
+    def items(self) -> Iterable[tuple[str, Value]]:
+        """Every key and value, without recording a read (for the scheduler's own questions)."""
+        return self._values.items()

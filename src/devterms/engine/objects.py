@@ -1,0 +1,127 @@
+"""The object model: the project's functions and classes, and how methods are found.
+
+Definitions are registered as the code defining them runs. Running that code again (the next
+round, or a module run again because something it read changed) registers the same definitions
+again; only a definition that really differs (another node, kind, registration or defaults)
+counts as a change for the units that looked it up. Method lookup follows the bases in order
+(depth first), which is Python's MRO for the single-inheritance code it is mostly used on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from devterms.engine.module import ModuleState, Param
+from devterms.engine.tracking import Tracker
+from devterms.packtypes import Source
+from devterms.values import Value
+
+if TYPE_CHECKING:
+    from devterms.engine.frame import Frame
+
+MAX_BASE_DEPTH = 16
+
+
+@dataclass(eq=False)
+class FunctionInfo:
+    """A function, method or lambda of the project, with what its definition site knew."""
+
+    qualname: str
+    node: cst.FunctionDef | cst.Lambda
+    module: ModuleState
+    params: list[Param]
+    kind: str = "function"  # "function" | "method" | "staticmethod" | "classmethod" | "property"
+    class_path: str | None = None
+    defaults: dict[str, Value] = field(default_factory=dict)
+    outer: Frame | None = None
+    callback: Source | None = None  # registered so that its parameters receive platform data
+
+    @property
+    def short(self) -> str:
+        """``fetch`` for a function, ``Scraper.fetch`` for a method."""
+        return ".".join(self.qualname.split(".")[-2 if self.class_path else -1:])
+
+    @property
+    def binds_self(self) -> bool:
+        return self.kind in ("method", "property", "classmethod")
+
+    def signature(self) -> tuple[object, ...]:
+        """What a summary of this function depends on besides its body's reads."""
+        closure = self.outer if self.outer is not None and self.outer.function is not None else None
+        return (self.node, self.kind, self.class_path, self.callback.id if self.callback else None,
+                tuple(sorted((k, v.shape()) for k, v in self.defaults.items())), id(closure))
+
+
+@dataclass(eq=False)
+class ClassInfo:
+    qualname: str
+    module: ModuleState
+    bases: list[str]
+    methods: dict[str, FunctionInfo] = field(default_factory=dict)
+    fields: list[str] = field(default_factory=list)  # annotated names of the class body
+
+
+class Definitions:
+    """Every function and class met so far, by qualified name; lookups are recorded reads."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        self._tracker = tracker
+        self._functions: dict[str, FunctionInfo] = {}
+        self._classes: dict[str, ClassInfo] = {}
+        self._of_module: dict[str, dict[str, FunctionInfo]] = {}
+
+    def function(self, path: str) -> FunctionInfo | None:
+        self._tracker.read(("def", path))
+        return self._functions.get(path)
+
+    def class_named(self, path: str) -> ClassInfo | None:
+        self._tracker.read(("def", path))
+        return self._classes.get(path)
+
+    def functions_of(self, module: str) -> list[FunctionInfo]:
+        return list(self._of_module.get(module, {}).values())
+
+    def owner_module(self, qualname: str) -> str | None:
+        info = self._functions.get(qualname)
+        return info.module.name if info is not None else None
+
+    def add_function(self, info: FunctionInfo, owner: ClassInfo | None) -> FunctionInfo:
+        old = self._functions.get(info.qualname)
+        if old is not None and old.signature() == info.signature():
+            old.outer = info.outer  # the same definition, run again
+            info = old
+        else:
+            self._functions[info.qualname] = info
+            self._tracker.changed(("def", info.qualname))
+        self._of_module.setdefault(info.module.name, {})[info.qualname] = info
+        if owner is not None and isinstance(info.node, cst.FunctionDef):
+            name = info.node.name.value
+            if owner.methods.get(name) is not info:
+                owner.methods[name] = info
+                self._tracker.changed(("def", owner.qualname))
+        return info
+
+    def add_class(self, info: ClassInfo) -> ClassInfo:
+        old = self._classes.get(info.qualname)
+        if old is not None and (old.module, old.bases, old.fields) == (info.module, info.bases, info.fields):
+            return old
+        if old is not None:
+            info.methods = old.methods
+        self._classes[info.qualname] = info
+        self._tracker.changed(("def", info.qualname))
+        return info
+
+    def method(self, class_path: str, name: str, depth: int = 0) -> FunctionInfo | None:
+        info = self.class_named(class_path)
+        if info is None or depth > MAX_BASE_DEPTH:
+            return None
+        if name in info.methods:
+            return info.methods[name]
+        for base in info.bases:
+            found = self.method(base, name, depth + 1)
+            if found is not None:
+                return found
+        return None

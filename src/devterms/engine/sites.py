@@ -1,0 +1,36 @@
+"""One call as the interpreter saw it: the callee, the receiver and the argument values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from devterms.packtypes import Arg
+from devterms.values import NOTHING, Value, join
+
+
+@dataclass
+class CallSite:
+    node: cst.Call
+    callee: Value
+    positional: list[Value]
+    keywords: dict[str, Value]
+    starred: Value = NOTHING
+    key: str = "()"
+    receiver: Value = NOTHING
+    arg_values: list[Value] = field(default_factory=list)
+
+    def arg(self, spec: Arg) -> Value | None:
+        if spec.is_receiver:
+            return self.receiver
+        if spec.kw is not None and spec.kw in self.keywords:
+            return self.keywords[spec.kw]
+        if spec.pos is not None and spec.pos < len(self.positional):
+            return self.positional[spec.pos]
+        return self.starred if self.starred is not NOTHING else None
+
+    def args_data(self, specs: tuple[Arg, ...]) -> Value:
+        if not specs:
+            return join(*(v.data_only() for v in self.arg_values))
+        return join(*(v.data_only() for v in (self.arg(s) for s in specs) if v is not None))

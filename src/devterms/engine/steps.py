@@ -1,0 +1,68 @@
+"""Steps of a flow as the engine records them, and the hops a report shows.
+
+While analysing, a step is only the node it happened at and a note: computing positions costs
+more than parsing, and most steps belong to flows that are never reported. When findings are
+made, :class:`FlowRenderer` locates the steps of their flows (one position pass per module that
+has any), merges steps on one line into one hop and shortens very long flows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from devterms.engine.positions import Range, node_ranges
+from devterms.model import Flow, Hop
+
+if TYPE_CHECKING:
+    from devterms.engine.module import ModuleState
+
+MAX_HOPS = 16
+MAX_NOTE = 160
+SINK_NOTE = "reaches"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Step:
+    """Something that happened to data at ``node`` of ``module``."""
+
+    module: ModuleState
+    node: cst.CSTNode
+    note: str
+
+
+class FlowRenderer:
+    """Turns steps into located hops; positions are computed once per module, on demand."""
+
+    def __init__(self) -> None:
+        self._ranges: dict[str, dict[cst.CSTNode, Range]] = {}
+
+    def range_of(self, module: ModuleState, node: cst.CSTNode) -> Range:
+        ranges = self._ranges.get(module.name)
+        if ranges is None:
+            ranges = self._ranges[module.name] = dict(node_ranges(module.tree))
+        return ranges.get(node, ((1, 0), (1, 0)))
+
+    def hop(self, step: Step) -> Hop:
+        (line, column), (end_line, end_column) = self.range_of(step.module, step.node)
+        return Hop(step.module.display, line, column, step.note, end_line, end_column)
+
+    def flow(self, steps: Iterable[Step]) -> Flow:
+        """Located hops, one per line (a sink always stands on its own), at most :data:`MAX_HOPS`."""
+        hops: list[Hop] = []
+        for step in steps:
+            hop = self.hop(step)
+            last = hops[-1] if hops else None
+            if last is not None and (last.path, last.line) == (hop.path, hop.line) \
+                    and not hop.note.startswith(SINK_NOTE):
+                if hop.note and hop.note not in last.note and len(last.note) < MAX_NOTE:
+                    hops[-1] = Hop(last.path, last.line, last.column, f"{last.note}; {hop.note}",
+                                   last.end_line, last.end_column)
+                continue
+            hops.append(hop)
+        if len(hops) > MAX_HOPS:  # keep where it started and where it arrived
+            hops = hops[:3] + hops[-(MAX_HOPS - 3):]
+        return tuple(hops)

@@ -1,0 +1,202 @@
+"""Function summaries: computed once per calling context, checked before reuse, applied at calls.
+
+A summary says what a function does with what it is given: which parameters reach its return
+value, which reach a sink (*pending* flows, reported where a caller binds the parameter to
+platform data), and which it stores on the heap or writes to a file. Its parameters stand for
+whatever a caller will pass; the *calling context* is what the arguments *are* (their call paths
+and string templates), so a client object or a URL constant passed to a helper keeps its meaning.
+
+Each summary is a unit of :mod:`devterms.engine.tracking`: before it is reused, the facts it
+read are checked (summaries it used first, recursively) and it is computed again only if one of
+them changed; a recomputed summary equal to the old one changes nothing for its callers. A
+summary needed while it is being computed (recursion) is taken as it stands; its callers are
+checked again once it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from devterms.engine.objects import FunctionInfo
+from devterms.engine.steps import Step
+from devterms.engine.tracking import Fact, Tracker, Unit
+from devterms.values import NOTHING, Value, join
+
+MAX_CONTEXTS = 8  # per function; further contexts share one whose arguments are the join of theirs
+MAX_NESTING = 64  # summaries computed inside one another before the innermost is taken as it stands
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """Data entering through parameter ``param`` reaches a sink (the last step)."""
+
+    param: str
+    sink_label: str
+    category: str
+    steps: tuple[Step, ...]
+
+    @property
+    def sink(self) -> Step:
+        return self.steps[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class HeapWrite:
+    """A parameter's data stored under ``key`` (applied with the caller's data)."""
+
+    key: str
+    param: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FileWrite:
+    """A parameter's data written to the file ``template`` (applied with the caller's data)."""
+
+    template: str
+    param: str
+    steps: tuple[Step, ...]
+
+
+@dataclass
+class Summary:
+    ret: Value = NOTHING
+    pending: list[Pending] = field(default_factory=list)
+    heap_writes: list[HeapWrite] = field(default_factory=list)
+    file_writes: list[FileWrite] = field(default_factory=list)
+
+    def fingerprint(self) -> tuple[object, ...]:
+        return (
+            self.ret.shape(),
+            tuple(sorted({(p.param, p.sink_label, p.category) for p in self.pending})),
+            tuple(sorted({(w.key, w.param) for w in self.heap_writes})),
+            tuple(sorted({(w.template, w.param) for w in self.file_writes})),
+        )
+
+
+ContextKey = tuple[str, tuple[object, ...]]
+Interpret = Callable[[FunctionInfo, dict[str, Value], Summary], None]
+
+
+@dataclass(eq=False)
+class _Entry:
+    info: FunctionInfo
+    binding: dict[str, Value]
+    unit: Unit
+    summary: Summary = field(default_factory=Summary)
+    fingerprint: tuple[object, ...] = field(default_factory=lambda: Summary().fingerprint())
+    computed: bool = False
+    busy: bool = False  # being computed or checked
+
+
+class Summaries:
+    """The summaries of one analysis, by calling context."""
+
+    def __init__(self, tracker: Tracker, interpret: Interpret) -> None:
+        self._tracker = tracker
+        self._interpret = interpret
+        self._entries: dict[ContextKey, _Entry] = {}
+        self._contexts: dict[str, set[ContextKey]] = {}
+        self._widened: dict[str, dict[str, Value]] = {}
+        self._nesting = 0
+        self._deferred: list[_Entry] = []
+
+    def summary_for(self, info: FunctionInfo, binding: dict[str, Value]) -> Summary:
+        key, binding = self._context(info, binding)
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = _Entry(info, binding, Unit(f"summary {info.qualname}", ("summary", key)))
+            self._tracker.produces(entry.unit)
+            self._compute(entry)
+        elif not entry.busy and (entry.unit.suspect or not entry.computed):
+            entry.info = info
+            if _shapes(entry.binding) != _shapes(binding) or not self._still_valid(entry):
+                entry.binding = binding
+                self._compute(entry)
+        self._tracker.read(("summary", key))
+        return entry.summary
+
+    def current(self, unit: Unit) -> bool:
+        """Whether every fact ``unit`` read is as it was (the summaries it used checked first,
+        and computed again where their own reads changed). A unit nobody suspects is current."""
+        if not unit.suspect:
+            return True
+        for fact, seen in list(unit.reads.items()):
+            if isinstance(fact, tuple) and fact[0] == "summary":
+                used = self._entries.get(fact[1])  # type: ignore[arg-type]
+                if used is not None and not used.busy and used.unit.suspect:
+                    self.summary_for(used.info, used.binding)
+            if not self._tracker.unchanged(fact, seen):
+                return False
+        unit.suspect = False
+        return True
+
+    def compute_deferred(self) -> bool:
+        """Compute the summaries that were needed too deep inside others; whether there were any."""
+        done = bool(self._deferred)
+        while self._deferred:
+            entry = self._deferred.pop()
+            if not entry.computed or entry.unit.suspect:
+                self._compute(entry)
+        return done
+
+    def unit_of(self, fact: Fact) -> Unit | None:
+        entry = self._entries.get(fact[1]) if isinstance(fact, tuple) and fact[0] == "summary" else None  # type: ignore[index]
+        return entry.unit if entry is not None else None
+
+    def returned(self) -> list[tuple[str, Value]]:
+        """(qualname, return value) of every summary computed, for the scheduler's widening."""
+        return [(e.info.qualname, e.summary.ret) for e in self._entries.values()]
+
+    # ------------------------------------------------------------------ internals
+
+    def _context(self, info: FunctionInfo, binding: dict[str, Value]) -> tuple[ContextKey, dict[str, Value]]:
+        """The calling context: what the arguments are; past :data:`MAX_CONTEXTS`, one joined one."""
+        context: tuple[object, ...] = tuple(sorted(
+            (name, v.paths, v.text) for name, v in binding.items() if v.paths or v.text))
+        if info.callback is not None:  # registered callbacks are seeded with platform data
+            context += tuple(sorted((n, frozenset(t.origin for t in v.traces), None)
+                                    for n, v in binding.items() if v.traces))
+        key: ContextKey = (info.qualname, context)
+        contexts = self._contexts.setdefault(info.qualname, set())
+        if key in contexts or len(contexts) < MAX_CONTEXTS:
+            contexts.add(key)
+            return key, binding
+        widened = self._widened.setdefault(info.qualname, {})
+        for name, value in binding.items():
+            widened[name] = join(widened.get(name, NOTHING), value)
+        return (info.qualname, ("*",)), dict(widened)
+
+    def _still_valid(self, entry: _Entry) -> bool:
+        entry.busy = True
+        try:
+            return entry.computed and self.current(entry.unit)
+        finally:
+            entry.busy = False
+
+    def _compute(self, entry: _Entry) -> None:
+        if self._nesting >= MAX_NESTING:
+            self._deferred.append(entry)  # the scheduler computes it; its readers are told then
+            return
+        entry.busy = True
+        self._nesting += 1
+        summary = Summary()
+        try:
+            with self._tracker.running(entry.unit):
+                self._tracker.read(("def", entry.info.qualname))
+                self._interpret(entry.info, entry.binding, summary)
+        finally:
+            self._nesting -= 1
+            entry.busy = False
+        entry.summary = summary
+        entry.computed = True
+        fingerprint = summary.fingerprint()
+        if fingerprint != entry.fingerprint:
+            entry.fingerprint = fingerprint
+            self._tracker.changed(entry.unit.fact)
+
+
+def _shapes(binding: dict[str, Value]) -> dict[str, tuple[object, ...]]:
+    return {k: v.shape() for k, v in binding.items()}
+
