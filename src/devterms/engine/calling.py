@@ -92,7 +92,7 @@ class ProjectCalls:
         prefix = param_prefix(info)
 
         def entry(name: str) -> Step:
-            return scope.module.step(site.node, f"passed as `{name}` to {info.short}()")
+            return scope.step(site.node, f"passed as `{name}` to {info.short}()")
 
         def substitute(value: Value) -> Value:
             traces = []
@@ -106,7 +106,7 @@ class ProjectCalls:
                 elif trace.is_param:
                     traces.append(trace)
                 else:
-                    traces.append(trace.extended((scope.module.step(site.node, f"returned by {info.short}()"),)))
+                    traces.append(trace.extended((scope.step(site.node, f"returned by {info.short}()"),)))
             parts = None if value.parts is None else tuple((k, substitute(v)) for k, v in value.parts)
             return Value(value.paths, merge_traces(traces), value.text, parts)
 
@@ -138,7 +138,7 @@ class ProjectCalls:
         if info.callback is not None:
             source = info.callback
             what = f"{info.short}() registered with {source.package or source.id}"
-            step = info.module.step(info.node, f"{self.pack.platforms[source.platform].name} data received by {what}")
+            step = Step(info.module, info.node, f"{self.pack.platforms[source.platform].name} data received by {what}", info.top)
             trace = Trace(f"source:{source.id}", source.platform, what, (step,))
             binding.update({p.name: Value(traces=(trace,)) for p in params})
         return binding

@@ -132,7 +132,7 @@ class CallHandler:
             return
 
         def load(value: Value) -> Value:
-            traces = persisted.read_file(value.text, lambda note: frame.module.step(site.node, note))
+            traces = persisted.read_file(value.text, lambda note: frame.step(site.node, note))
             return join(value, Value(traces=traces)) if traces else value
 
         site.receiver = load(site.receiver)
@@ -146,7 +146,7 @@ class CallHandler:
         where = site.arg(entry.path)
         template = where.text if where is not None else None
         def step(note: str) -> Step:
-            return frame.module.step(site.node, note)
+            return frame.step(site.node, note)
 
         if entry.kind == "opener":
             return join(result, Value(traces=persisted.read_file(template, step))).with_text(template)
@@ -178,9 +178,9 @@ class CallHandler:
 
     def _from_source(self, frame: Frame, site: CallSite, source: Source, what: str) -> Value:
         platform = self.run.pack.platforms[source.platform].name
-        step = frame.module.step(site.node, f"{platform} data from {what}")
+        step = frame.step(site.node, f"{platform} data from {what}")
         trace = Trace(f"source:{source.id}", source.platform, what, (step,))
-        self.run.reporter.collection(frame.module, site.node, source, trace)
+        self.run.reporter.collection(step, source, trace)
         return Value(frozenset({p + site.key for p in site.callee.paths}), (trace,))
 
     def _http(self, frame: Frame, site: CallSite, url_arg: Arg, payload: tuple[Arg, ...],
@@ -212,7 +212,7 @@ class CallHandler:
 
     def _report(self, frame: Frame, node: cst.Call, category: str, what: str, data: Value) -> bool:
         if data.tainted:
-            self.run.reporter.sink(frame.module, frame.summary, node, category, what, data)
+            self.run.reporter.sink(frame.summary, frame.step(node, f"reaches {what}"), category, what, data)
         return data.tainted
 
     def _default_result(self, frame: Frame, site: CallSite, sanitized: bool) -> Value:
@@ -222,7 +222,7 @@ class CallHandler:
             return Value(paths, (), text)
         args = join(*(v.data_only() for v in site.arg_values))
         if args.tainted:
-            args = args.with_step(frame.module.step(site.node, f"passed to {frame.module.snippet(site.node.func)}()"))
+            args = args.with_step(frame.step(site.node, f"passed to {frame.module.snippet(site.node.func)}()"))
         return Value(paths, join(site.callee.data_only(), args).traces, text)
 
     def _built_text(self, site: CallSite) -> str | None:

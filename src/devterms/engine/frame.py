@@ -16,6 +16,7 @@ from devterms.engine.expressions import Expressions, element
 from devterms.engine.module import ModuleState
 from devterms.engine.objects import ClassInfo, FunctionInfo
 from devterms.engine.protocols import Run
+from devterms.engine.steps import Step
 from devterms.engine.summaries import Summary
 from devterms.values import Value, concat_text, join
 
@@ -44,6 +45,17 @@ class Frame(Expressions):
         self.env: dict[str, Value] = env if env is not None else {}
         self.parent = parent  # the lexically enclosing frame, for closures
         self.globals: set[str] = set()
+        self.top = function.top if function is not None else parent.top if parent is not None else 0
+
+    def step(self, node: cst.CSTNode, note: str) -> Step:
+        return Step(self.module, node, note, self.top)
+
+    def run_module(self) -> None:
+        """The module's top level, statement by statement (each numbered for its steps)."""
+        for index, statement in enumerate(self.module.tree.body):
+            self.top = index
+            self.run.tick()
+            self.statement(statement)
 
     # ------------------------------------------------------------------ names
 
@@ -269,7 +281,7 @@ class Frame(Expressions):
     def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None:
         if isinstance(target, cst.Name):
             if value.traces:
-                value = value.with_step(self.module.step(at, f"assigned to `{target.value}`"))
+                value = value.with_step(self.step(at, f"assigned to `{target.value}`"))
             self.bind(target.value, value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             exact = value.parts is not None and len(value.parts) == len(target.elements) and not any(

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from devterms.engine.steps import Step
 from devterms.project import SourceFile
 
 MAX_SNIPPET = 48
@@ -31,8 +30,6 @@ class ModuleState:
         """A stable name for a lambda: its rank in the module, without computing positions."""
         return f"<lambda{self._lambdas.setdefault(node, len(self._lambdas) + 1)}>"
 
-    def step(self, node: cst.CSTNode, note: str) -> Step:
-        return Step(self, node, note)
 
     def snippet(self, node: cst.CSTNode) -> str:
         """A short one-line rendering of ``node`` for flow notes (dotted names without codegen)."""

@@ -38,6 +38,7 @@ class FunctionInfo:
     defaults: dict[str, Value] = field(default_factory=dict)
     outer: Frame | None = None
     callback: Source | None = None  # registered so that its parameters receive platform data
+    top: int = 0  # the module's top-level statement that defines it
 
     @property
     def short(self) -> str:

@@ -9,7 +9,7 @@ they agree on every node), without the visitor: about a third of the cost.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from types import TracebackType
 
 import libcst as cst
@@ -54,8 +54,7 @@ class _PositionState(CodegenState):
         for token in self.indent_tokens:
             self.add_token(token)
 
-    def add_token(self, value: str) -> None:
-        self.tokens.append(value)
+    def add_token(self, value: str) -> None:  # the code itself is not kept, only where it is
         newlines = value.count("\n")
         if newlines:
             self.line += newlines
@@ -75,8 +74,17 @@ class _PositionState(CodegenState):
         return _Recording(self, node, start_node, end_node)
 
 
-def node_ranges(module: cst.Module) -> Mapping[cst.CSTNode, Range]:
-    """The syntactic range of every node of ``module``."""
+def node_ranges(module: cst.Module, tops: Collection[int] | None = None) -> Mapping[cst.CSTNode, Range]:
+    """The syntactic range of every node of ``module`` (with ``tops``: of every node in those
+    top-level statements, by index; the others are only generated to count their lines)."""
     state = _PositionState(module.default_indent, module.default_newline)
-    module._codegen(state)
+    for line in module.header:
+        line._codegen(state)
+    for index, statement in enumerate(module.body):
+        if tops is None or index in tops:
+            statement._codegen(state)
+        else:
+            plain = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+            statement._codegen(plain)
+            state.add_token("".join(plain.tokens))
     return state.ranges

@@ -17,6 +17,7 @@ from devterms.engine.module import ModuleState
 from devterms.engine.objects import ClassInfo, FunctionInfo
 from devterms.engine.reporting import Reporter
 from devterms.engine.sites import CallSite
+from devterms.engine.steps import Step
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summary
 from devterms.knowledge import Knowledge
@@ -26,12 +27,15 @@ from devterms.values import Value
 
 class Scope(Protocol):
     module: ModuleState
+    top: int  # the top-level statement of the module the code being run belongs to
     qualname: str
     function: FunctionInfo | None
     class_info: ClassInfo | None
     summary: Summary | None  # the summary being computed, when interpreting a function body
 
     def eval(self, node: cst.BaseExpression) -> Value: ...
+
+    def step(self, node: cst.CSTNode, note: str) -> Step: ...
 
     def taint_container(self, target: cst.BaseExpression, value: Value) -> None: ...
 

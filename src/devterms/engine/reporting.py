@@ -17,9 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import libcst as cst
-
-from devterms.engine.module import ModuleState
 from devterms.engine.steps import FlowRenderer, Step
 from devterms.engine.summaries import Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
@@ -49,10 +46,8 @@ class Reporter:
     def _forget(self, unit: Unit) -> None:
         self._by_unit.pop(unit, None)
 
-    def sink(self, module: ModuleState, summary: Summary | None, node: cst.CSTNode,
-             category: str, what: str, data: Value) -> None:
-        """``data`` reaches a sink of ``category`` at ``node``."""
-        sink = module.step(node, f"reaches {what}")
+    def sink(self, summary: Summary | None, sink: Step, category: str, what: str, data: Value) -> None:
+        """``data`` reaches a sink of ``category`` (at ``sink``)."""
         for trace in data.traces:
             if category not in trace.reached:
                 self.reached(summary, Pending(trace.origin, what, category, (sink,)), trace, trace.steps + (sink,))
@@ -70,13 +65,13 @@ class Reporter:
         if rule is not None:
             self._draft(rule.code, trace, pending.sink_label, pending.sink, steps)
 
-    def collection(self, module: ModuleState, node: cst.CSTNode, source: Source, trace: Trace) -> None:
+    def collection(self, at: Step, source: Source, trace: Trace) -> None:
         """Sources that are themselves violations (unofficial scrapers) report at collection."""
         if source.kind != "scraper":
             return
         rule = self.pack.rule_for_category("scraping")
         if rule is not None:
-            self._draft(rule.code, trace, trace.source, module.step(node, trace.source), trace.steps)
+            self._draft(rule.code, trace, trace.source, at, trace.steps)
 
     def _draft(self, code: str, trace: Trace, sink_label: str, sink: Step, steps: tuple[Step, ...]) -> None:
         unit = self._tracker.current
@@ -89,7 +84,7 @@ class Reporter:
             draft = drafts[key] = _Draft(code, trace.platform, sink_label, sink)
         draft.flows.setdefault(steps, trace.source)
 
-    def findings(self, units: Iterable[Unit], renderer: FlowRenderer) -> list[Finding]:
+    def findings(self, units: Iterable[Unit]) -> list[Finding]:
         """The findings of ``units`` (those still in use), located, merged per sink, rule and platform."""
         merged: dict[tuple[object, ...], _Draft] = {}
         for unit in units:
@@ -97,6 +92,7 @@ class Reporter:
                 into = merged.setdefault(key, _Draft(draft.code, draft.platform, draft.sink_label, draft.sink))
                 for steps, source in draft.flows.items():
                     into.flows.setdefault(steps, source)
+        renderer = FlowRenderer(s for d in merged.values() for s in (d.sink, *(x for f in d.flows for x in f)))
         return sorted((self._finding(d, renderer) for d in merged.values()), key=Finding.sort_key)
 
     def _finding(self, draft: _Draft, renderer: FlowRenderer) -> Finding:

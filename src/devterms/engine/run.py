@@ -31,7 +31,6 @@ from devterms.engine.objects import ClassInfo, Definitions, FunctionInfo
 from devterms.engine.protocols import Scope
 from devterms.engine.reporting import Reporter
 from devterms.engine.sites import CallSite
-from devterms.engine.steps import FlowRenderer
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries, Summary
 from devterms.engine.tracking import Tracker, Unit
@@ -115,7 +114,7 @@ class ProjectRun:
                 if used is not None:
                     stack.append(used)
         failed = {self.modules[n].display for n in self.failed}
-        found = self.reporter.findings(live.values(), FlowRenderer())
+        found = self.reporter.findings(live.values())
         return [f for f in found if f.path not in failed]
 
     def _current(self, unit: Unit) -> bool:
@@ -151,7 +150,7 @@ class ProjectRun:
         saved, self._steps_left = self._steps_left, self._budget
         try:
             with self.tracker.running(unit):
-                Frame(self, module, module.name).run_block(module.tree.body)
+                Frame(self, module, module.name).run_module()
                 done: set[str] = set()
                 while pending := [f for f in self.definitions.functions_of(module.name) if f.qualname not in done]:
                     for info in pending:  # summarising a function defines the ones nested in it
@@ -246,6 +245,7 @@ class ProjectRun:
             qualname, node, scope.module, function_params(node),
             kind=function_kind(node, owner is not None) if isinstance(node, cst.FunctionDef) else "function",
             class_path=owner.qualname if owner else None, outer=scope,  # type: ignore[arg-type]
+            top=scope.top,
         )
         overridden = [f"{base}.{node.name.value}" for base in owner.bases] if owner and isinstance(
             node, cst.FunctionDef) else []

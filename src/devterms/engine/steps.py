@@ -27,27 +27,28 @@ SINK_NOTE = "reaches"
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Step:
-    """Something that happened to data at ``node`` of ``module``."""
+    """Something that happened to data at ``node`` of ``module``, inside its top-level
+    statement number ``top`` (so that only the statements holding steps need locating)."""
 
     module: ModuleState
     node: cst.CSTNode
     note: str
+    top: int
 
 
 class FlowRenderer:
     """Turns steps into located hops; positions are computed once per module, on demand."""
 
-    def __init__(self) -> None:
-        self._ranges: dict[str, dict[cst.CSTNode, Range]] = {}
-
-    def range_of(self, module: ModuleState, node: cst.CSTNode) -> Range:
-        ranges = self._ranges.get(module.name)
-        if ranges is None:
-            ranges = self._ranges[module.name] = dict(node_ranges(module.tree))
-        return ranges.get(node, ((1, 0), (1, 0)))
+    def __init__(self, steps: Iterable[Step]) -> None:
+        """``steps``: every step that will be shown (they say which statements to locate)."""
+        wanted: dict[str, tuple[ModuleState, set[int]]] = {}
+        for step in steps:
+            wanted.setdefault(step.module.name, (step.module, set()))[1].add(step.top)
+        self._ranges = {name: node_ranges(module.tree, tops) for name, (module, tops) in wanted.items()}
 
     def hop(self, step: Step) -> Hop:
-        (line, column), (end_line, end_column) = self.range_of(step.module, step.node)
+        ranges = self._ranges.get(step.module.name, {})
+        (line, column), (end_line, end_column) = ranges.get(step.node, ((1, 0), (1, 0)))
         return Hop(step.module.display, line, column, step.note, end_line, end_column)
 
     def flow(self, steps: Iterable[Step]) -> Flow:
