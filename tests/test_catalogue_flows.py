@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from devterms.checker import check_project
+from devterms.packtypes import Condition
 from devterms.rulepack import Arg, RulePack, Sink, Source, load_default_pack
 
 GENERIC_SINK = "face_recognition.face_encodings({data})"
@@ -66,7 +67,7 @@ def _sink_call(pack: RulePack, sink: Sink, pattern: str) -> str:
     if sink.target is not None:
         _place(sink.target, repr("someone@" + _host(pack.expand_hosts(sink.hosts)[0])), args, keywords)
     data_arg = sink.args[0] if sink.args else Arg(0, None)
-    word = sink.when.words[0].rstrip("*") if sink.when is not None else ""
+    word = _word(pack, sink.when) if sink.when is not None else ""
     if sink.when is not None and not sink.when.if_missing and sink.when.arg != data_arg:
         _place(sink.when.arg, repr(f"a {word} today"), args, keywords)
     if not sink.on_result:  # a command line holds both the tool's name and the data
@@ -74,6 +75,13 @@ def _sink_call(pack: RulePack, sink: Sink, pattern: str) -> str:
         _place(data_arg, f"[{word!r}, data]" if same else "data", args, keywords)
     ordered = [a for a in args] + [f"{k}={v}" for k, v in keywords.items()]
     return _call(python_for(pattern), ordered)
+
+
+def _word(pack: RulePack, condition: Condition) -> str:
+    """A word the condition looks for: its first word, or its first vocabulary's first term."""
+    if condition.vocabularies:
+        return pack.vocabularies[condition.vocabularies[0]].terms[0].rstrip("*")
+    return condition.words[0].rstrip("*")
 
 
 def source_cases(pack: RulePack, source: Source) -> list[str]:

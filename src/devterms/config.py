@@ -25,7 +25,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 TABLE = "[tool.devterms]"
 CODE_OR_PREFIX = re.compile(r"DT[0-9]{0,3}\Z")
-PACK_SECTIONS = ("sources", "sinks", "sanitizers")
+PACK_SECTIONS = ("sources", "sinks", "sanitizers", "vocabularies")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +198,7 @@ _READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
     "sources": ("sources", _tables),
     "sinks": ("sinks", _tables),
     "sanitizers": ("sanitizers", _tables),
+    "vocabularies": ("vocabularies", _tables),
     "severity": ("severity", _severity),
     "allow-hosts": ("allow_hosts", _allow_hosts),
     "allow-bare-noqa": ("allow_bare_noqa", _flag),

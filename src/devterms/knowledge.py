@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from devterms.patterns import CallMatcher, host_matches
 from devterms.rulepack import HttpClient, Propagation, RulePack, Sink, Source, Storage
+from devterms.packtypes import Meeting, Output, Sanitizer, Vocabulary
 from devterms.values import HOLE
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//(?P<host>[^/?#\0]*)(?P<rest>.*)", re.I | re.S)
@@ -52,6 +53,14 @@ class Knowledge:
         self.sinks = CallMatcher((c, s) for s in pack.sinks for c in s.calls)
         self.http_clients = CallMatcher((c, h) for h in pack.http_clients for c in h.calls)
         self.sanitizers = CallMatcher((c, z) for z in pack.sanitizers for c in z.calls)
+        self.sanitizer_methods = {m: z for z in pack.sanitizers for m in z.methods}
+        self.meetings = CallMatcher((c, m) for m in pack.meetings for c in m.calls)
+        self.meeting_methods: dict[str, list[Meeting]] = {}
+        for meeting in pack.meetings:
+            for method in meeting.methods:
+                self.meeting_methods.setdefault(method, []).append(meeting)
+        self.outputs = CallMatcher((c, o) for o in pack.outputs for c in o.calls)
+        self.vocabulary = VocabularyMatcher(pack.vocabularies.values())
         self.callbacks = CallMatcher((c, s) for s in pack.sources for c in s.callbacks)
         self.fills_receiver = frozenset(
             m for p in pack.propagation if p.kind == "fills-receiver" for m in p.methods)
@@ -70,10 +79,17 @@ class Knowledge:
         self.sink_trigger = _trigger(pack, list(pack.sinks))
 
     def screen(self, text: str) -> frozenset[str]:
-        """Which kinds of entry a text names: ``source``, ``scraper``, ``sink`` (the pre-screen)."""
-        return frozenset(kind for kind, trigger in (
+        """Which kinds of entry a text names: ``source``, ``scraper``, ``sink`` (the pre-screen).
+
+        Vocabulary counts as a sink: a keyword list or a classifier's labels give the code a
+        purpose. It is looked for only in texts that name a source (it costs a lower-casing).
+        """
+        kinds = {kind for kind, trigger in (
             ("source", self.source_trigger), ("scraper", self.scraper_trigger),
-            ("sink", self.sink_trigger)) if trigger.search(text))
+            ("sink", self.sink_trigger)) if trigger.search(text)}
+        if kinds and "sink" not in kinds and self.vocabulary.mentioned(text):
+            kinds.add("sink")
+        return frozenset(kinds)
 
     def sources_for(self, path: str) -> list[Source]:
         return self.sources.match(path)  # type: ignore[return-value]
@@ -103,8 +119,23 @@ class Knowledge:
     def storage_for(self, path: str) -> list[Storage]:
         return self.storage.match(path)  # type: ignore[return-value]
 
-    def is_sanitizer(self, path: str) -> bool:
-        return bool(self.sanitizers.match(path))
+    def sanitizer_for(self, path: str, method: str | None) -> Sanitizer | None:
+        """The sanitizer a call reaches by its path, or by its method's name on any object."""
+        found = self.sanitizers.match(path)
+        if found:
+            return found[0]  # type: ignore[return-value]
+        return self.sanitizer_methods.get(method) if method else None
+
+    def meetings_for(self, path: str) -> list[Meeting]:
+        return self.meetings.match(path)  # type: ignore[return-value]
+
+    def outputs_for(self, path: str) -> list[Output]:
+        return self.outputs.match(path)  # type: ignore[return-value]
+
+    def platform_of_url(self, text: str | None) -> str | None:
+        """The platform whose host a URL template names, if any."""
+        source = self.source_for_url(text)
+        return source.platform if source is not None else None
 
     def source_for_url(self, text: str | None) -> Source | None:
         endpoint = parse_endpoint(text)
@@ -112,8 +143,11 @@ class Knowledge:
             return None
         for source, hosts in self._host_sources:
             if any(host_matches(endpoint.host, h) for h in hosts):
-                if source.path_prefix is None or endpoint.path.startswith(source.path_prefix):
-                    return source
+                if source.path_prefix is not None and not endpoint.path.startswith(source.path_prefix):
+                    continue
+                if any(endpoint.path.startswith(p) for p in source.skip_paths):
+                    return None
+                return source
         return None
 
     def sink_for_url(self, text: str | None) -> Sink | None:
@@ -196,3 +230,61 @@ def _trigger(pack: RulePack, entries: Sequence[Source | Sink]) -> Trigger:
         for host in pack.expand_hosts(entry.hosts):
             requirements.add((frozenset(_WORD.findall(host.lower())), host.lower()))
     return Trigger(requirements)
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    vocabulary: Vocabulary
+    term: str
+    weak: bool
+
+
+class VocabularyMatcher:
+    """Finds vocabulary terms in string literals: whole words of any case and script, where
+    ``_`` and ``.`` also separate words (``mental_health``, ``openface.nn4.small2.v1.t7``) and
+    ``stem*`` matches a word beginning with ``stem``. Answers are memoised per text."""
+
+    def __init__(self, vocabularies: Iterable[Vocabulary]) -> None:
+        self._by_name: dict[str, tuple[Vocabulary, bool]] = {}
+        alternatives = []
+        for index, vocabulary in enumerate(vocabularies):
+            for weak, terms in ((False, vocabulary.terms), (True, vocabulary.weak)):
+                if not terms:
+                    continue
+                name = f"v{index}{'w' if weak else 's'}"
+                self._by_name[name] = (vocabulary, weak)
+                body = "|".join(_term_regex(t) for t in sorted(terms, key=len, reverse=True))
+                alternatives.append(f"(?P<{name}>{body})")
+        self._regex = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])") if alternatives else None
+        self._words = {w for v in vocabularies for term in v.terms for w in _WORD.findall(term.rstrip("*"))}
+        self._memo: dict[str, tuple[TermHit, ...]] = {}
+
+    def hits(self, text: str) -> tuple[TermHit, ...]:
+        found = self._memo.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[text] = found
+        return found
+
+    def mentioned(self, text: str) -> bool:
+        """Whether a whole text (a file) may hold a strong term (the pre-screen's question)."""
+        return bool(self._words) and not self._words.isdisjoint(_WORD.findall(text.lower()))
+
+    def _find(self, text: str) -> tuple[TermHit, ...]:
+        if self._regex is None or len(text) < 2:
+            return ()
+        seen: dict[tuple[str, str], TermHit] = {}
+        for match in self._regex.finditer(text.lower()):
+            name = match.lastgroup
+            if name is not None:
+                vocabulary, weak = self._by_name[name]
+                seen.setdefault((vocabulary.id, match.group()), TermHit(vocabulary, match.group(), weak))
+        return tuple(seen.values())
+
+
+def _term_regex(term: str) -> str:
+    if term.endswith("*"):
+        return re.escape(term[:-1]) + r"[^\W_]*"
+    return r"[\s_\-]+".join(re.escape(word) for word in term.split())

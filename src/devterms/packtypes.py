@@ -6,13 +6,17 @@ else; the schema they follow is documented in ``rules/README.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "note")
 CONFIDENCES = ("high", "medium", "low")
-SOURCE_KINDS = ("api", "scraper")
+SOURCE_KINDS = ("api", "scraper", "unofficial-client")
+VOCABULARY_REPORTS = ("at-meeting", "when-kept")
+MEETING_KINDS = ("vocabulary", "cross-platform")
+OUTPUT_KINDS = ("alert", "store", "send")
 PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql")
 RECEIVER = "receiver"
@@ -73,6 +77,12 @@ class Source:
     hosts: tuple[str, ...]
     path_prefix: str | None
     callbacks: tuple[str, ...]  # Base.method overridden, or decorators: params receive data
+    account: tuple[str, ...] = ()  # methods returning one named account's data ("*": all)
+
+    def about_one_account(self, path: str) -> bool:
+        """Whether the call ``path`` returns one named account's data (a timeline, a profile)."""
+        return "*" in self.account or path.replace("()", "").rsplit(".", 1)[-1] in self.account
+    skip_paths: tuple[str, ...] = ()  # URL paths of the hosts that fetch no one's data (login pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +108,73 @@ class Sink:
     target: Arg | None
     when: Condition | None
     on_result: bool
+    account_only: bool = False  # only data about one named account counts (a map of one person)
 
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """An argument whose constant text mentions any of ``words`` (or is absent, if allowed)."""
+    """An argument whose constant text mentions any of ``words``, or holds a literal with terms
+    of one of ``vocabularies`` (or is absent, if allowed)."""
 
     arg: Arg
     words: tuple[str, ...]
     if_missing: bool
+    vocabularies: tuple[str, ...] = ()  # ``@id`` in the pack: any term of these vocabularies
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Named terms (in several languages) whose meeting with platform data reveals a purpose.
+
+    ``category`` is the sink category a meeting reports. One of ``terms`` is enough; ``weak``
+    terms are ambiguous alone (*march*, *strike*, *black*) and count only two different ones
+    together. ``report``: ``at-meeting`` reports where the data meets the terms (running a face
+    model on a photo); ``when-kept`` only when the result is kept or sent on about a person, or
+    when the data is one account's own (a keyword count over many people's posts is research).
+    """
+
+    id: str
+    category: str
+    description: str
+    terms: tuple[str, ...]
+    weak: tuple[str, ...]
+    languages: tuple[str, ...]
+    report: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """Calls where platform data meets something that gives the call a purpose.
+
+    ``vocabulary``: terms of a vocabulary in ``terms`` (a classifier's labels, an LLM prompt, a
+    regular expression, the file a model was loaded from) and platform data in ``data`` (empty:
+    any argument or the receiver). ``cross-platform``: data of two platforms compared (fuzzy
+    name matching, joins), which is identity matching. ``methods`` match by name on any object.
+    """
+
+    id: str
+    kind: str
+    package: str
+    checked: str
+    description: str
+    calls: tuple[str, ...]
+    methods: tuple[str, ...]
+    terms: tuple[Arg, ...]
+    data: tuple[Arg, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """Calls that keep or send data on (an alert channel, a store): an inference about a person
+    that reaches one is kept about that person. Storage writers and HTTP clients count as well."""
+
+    id: str
+    kind: str
+    package: str
+    checked: str
+    description: str
+    calls: tuple[str, ...]
+    args: tuple[Arg, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +189,17 @@ class HttpClient:
 
 @dataclass(frozen=True, slots=True)
 class Sanitizer:
-    """Calls whose result no longer identifies anyone (counts, lengths, booleans)."""
+    """Calls whose result no longer identifies anyone (counts, lengths, booleans).
+
+    ``methods`` match by name on any object (a data frame's ``mean``). A ``truth`` sanitizer
+    (``any``, ``bool``) keeps what was inferred about a person: the answer is still about them.
+    """
 
     id: str
     description: str
     calls: tuple[str, ...]
+    methods: tuple[str, ...] = ()
+    truth: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +252,7 @@ class Rule:
     sink_category: str
     enabled: bool
     clauses: tuple[str, ...]
-
+    collects: tuple[str, ...] = ()  # source kinds reported where they collect (unofficial scrapers)
 
 
 @dataclass(frozen=True)
@@ -194,9 +268,16 @@ class RulePack:
     rules: dict[str, Rule]
     host_groups: dict[str, tuple[str, ...]]
     version: str
+    vocabularies: dict[str, Vocabulary] = dataclasses.field(default_factory=dict)
+    meetings: tuple[Meeting, ...] = ()
+    outputs: tuple[Output, ...] = ()
 
     def rule_for_category(self, category: str) -> Rule | None:
         return self._rules_by_category.get(category)
+
+    def rule_collecting(self, source_kind: str) -> Rule | None:
+        """The rule that reports a source of this kind where it collects, if any."""
+        return next((r for r in self.rules.values() if source_kind in r.collects), None)
 
     @functools.cached_property
     def _rules_by_category(self) -> dict[str, Rule]:

@@ -9,6 +9,7 @@ half-way would silently stop finding things.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib.resources
@@ -18,15 +19,16 @@ from typing import TypeVar
 
 from devterms import __version__
 from devterms.packtypes import (
-    CONFIDENCES, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS, STORAGE_KINDS, Arg, Clause,
-    Condition, Document, HttpClient, Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source,
-    Storage,
+    CONFIDENCES, MEETING_KINDS, OUTPUT_KINDS, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS,
+    STORAGE_KINDS, VOCABULARY_REPORTS, Arg, Clause, Condition, Document, HttpClient, Meeting, Output,
+    Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
 )
 from devterms.patterns import CallMatcher, PatternError, validate_host_pattern
 from devterms.schema import Entry, RulePackError, load_yaml_file
 
 SECTIONS = frozenset({"platforms", "clauses", "sources", "sinks", "http_clients", "sanitizers",
-                      "storage", "propagation", "rules", "host_groups"})
+                      "storage", "propagation", "rules", "host_groups", "vocabularies", "meetings",
+                      "outputs"})
 _T = TypeVar("_T")
 __all__ = ["Arg", "Clause", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
            "RulePackError", "Sanitizer", "Sink", "Source", "Storage", "SEVERITIES",
@@ -131,8 +133,9 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
     platforms = _keyed(_platform(e) for e in sections.get("platforms", []))
     clauses = _keyed(_clause(e, platforms) for e in sections.get("clauses", []))
     rules = _keyed(_rule(e, clauses) for e in sections.get("rules", []))
-    sinks = tuple(_sink(e, groups) for e in sections.get("sinks", []))
     categories = {r.sink_category for r in rules.values()}
+    vocabularies = _vocabularies(sections.get("vocabularies", []), categories)
+    sinks = tuple(_sink(e, groups, vocabularies) for e in sections.get("sinks", []))
     for sink in sinks:
         if sink.category not in categories:
             raise RulePackError(sink.id, "sinks", "category", f"{sink.category!r} has no rule")
@@ -141,7 +144,9 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         sinks, tuple(_http_client(e) for e in sections.get("http_clients", [])),
         tuple(_sanitizer(e) for e in sections.get("sanitizers", [])),
         tuple(_storage(e) for e in sections.get("storage", [])),
-        tuple(_propagation(e) for e in sections.get("propagation", [])), rules, groups, version)
+        tuple(_propagation(e) for e in sections.get("propagation", [])), rules, groups, version,
+        vocabularies, tuple(_meeting(e) for e in sections.get("meetings", [])),
+        tuple(_output(e) for e in sections.get("outputs", [])))
 
 
 def _keyed(built: Iterable[tuple[Entry, str, _T]]) -> dict[str, _T]:
@@ -193,7 +198,7 @@ def _source(e: Entry, platforms: dict[str, Platform], groups: dict[str, tuple[st
         e.identifier("id"), e.ref("platform", platforms), e.str("package", required=False) or "",
         e.str("checked"), e.str("description"), e.choice("kind", SOURCE_KINDS, default="api"),
         _calls(e), _hosts(e, groups), e.str("path_prefix", required=False),
-        _patterns(e, "callbacks"),
+        _patterns(e, "callbacks"), _account(e), e.str_list("skip_paths"),
     )
     if not s.calls and not s.hosts and not s.callbacks:
         raise e.error("calls", "a source needs calls, hosts or callbacks")
@@ -201,13 +206,13 @@ def _source(e: Entry, platforms: dict[str, Platform], groups: dict[str, tuple[st
     return s
 
 
-def _sink(e: Entry, groups: dict[str, tuple[str, ...]]) -> Sink:
+def _sink(e: Entry, groups: dict[str, tuple[str, ...]], vocabularies: dict[str, Vocabulary]) -> Sink:
     target = _args(e, "target")
     s = Sink(
         e.identifier("id"), e.str("category"), e.str("package", required=False) or "",
         e.str("checked"), e.str("description"), _calls(e), _args(e, "args"),
-        _hosts(e, groups), target[0] if target else None, _condition(e),
-        e.bool("on_result", default=False),
+        _hosts(e, groups), target[0] if target else None, _condition(e, vocabularies),
+        e.bool("on_result", default=False), e.bool("account_only", default=False),
     )
     if not s.calls and not s.hosts:
         raise e.error("calls", "a sink needs calls or hosts")
@@ -229,7 +234,10 @@ def _http_client(e: Entry) -> HttpClient:
 
 
 def _sanitizer(e: Entry) -> Sanitizer:
-    z = Sanitizer(e.identifier("id"), e.str("description"), _calls(e))
+    z = Sanitizer(e.identifier("id"), e.str("description"), _calls(e), e.str_list("methods"),
+                  e.bool("truth", default=False))
+    if not z.calls and not z.methods:
+        raise e.error("calls", "a sanitizer needs calls or methods")
     e.finish()
     return z
 
@@ -266,7 +274,11 @@ def _rule(e: Entry, clauses: dict[str, Clause]) -> tuple[Entry, str, Rule]:
         e.code("code"), e.identifier("name"), e.str("title"), e.str("message"),
         e.str("description"), e.choice("severity", SEVERITIES), e.str("sink_category"),
         e.bool("enabled", default=True), e.str_list("clauses", required=True),
+        e.str_list("collects"),
     )
+    for kind in r.collects:
+        if kind not in SOURCE_KINDS:
+            raise e.error("collects", f"{kind!r} is not a source kind ({', '.join(SOURCE_KINDS)})")
     for cid in r.clauses:
         if cid not in clauses:
             raise e.error("clauses", f"names unknown clause {cid!r}")
@@ -274,7 +286,7 @@ def _rule(e: Entry, clauses: dict[str, Clause]) -> tuple[Entry, str, Rule]:
     return e, r.code, r
 
 
-def _condition(entry: Entry) -> Condition | None:
+def _condition(entry: Entry, vocabularies: dict[str, Vocabulary]) -> Condition | None:
     raw = entry.raw.get("when")
     entry.used.add("when")
     if raw is None:
@@ -286,11 +298,92 @@ def _condition(entry: Entry) -> Condition | None:
         raise entry.error("when", "mentions must be a non-empty list of words")
     if not isinstance(raw.get("if_missing", False), bool):
         raise entry.error("when", "if_missing must be true or false")
-    return Condition(_arg(entry, "when", raw["arg"]), tuple(w.lower() for w in words),
-                     raw.get("if_missing", False))
+    named = tuple(w[1:] for w in words if w.startswith("@"))
+    for name in named:
+        if name not in vocabularies:
+            raise entry.error("when", f"mentions unknown vocabulary {name!r}")
+    return Condition(_arg(entry, "when", raw["arg"]), tuple(w.lower() for w in words if not w.startswith("@")),
+                     raw.get("if_missing", False), named)
 
 
 def _document(entry: Entry, raw: object) -> Document:
     if not isinstance(raw, dict) or set(raw) != {"id", "title", "url"}:
         raise entry.error("documents", "each document needs exactly id, title and url")
     return Document(str(raw["id"]), str(raw["title"]), str(raw["url"]))
+
+
+def _vocabularies(entries: list[Entry], categories: set[str]) -> dict[str, Vocabulary]:
+    """Vocabularies by id; an entry with ``extends`` adds terms to one (a project's settings)."""
+    found: dict[str, Vocabulary] = {}
+    extensions: list[tuple[Entry, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+    for e in entries:
+        extends = e.str("extends", required=False)
+        terms, weak, languages = _terms(e, "terms"), _terms(e, "weak"), _languages(e)
+        if extends is not None:
+            extensions.append((e, extends, terms, weak, languages))
+            e.finish()
+            continue
+        v = Vocabulary(e.identifier("id"), e.str("category"), e.str("description"), terms, weak,
+                       languages, e.choice("report", VOCABULARY_REPORTS))
+        if v.category not in categories:
+            raise e.error("category", f"{v.category!r} has no rule")
+        if not v.terms:
+            raise e.error("terms", "a vocabulary needs terms")
+        if v.id in found:
+            raise e.error("id", f"{v.id!r} is defined twice")
+        e.finish()
+        found[v.id] = v
+    for e, extends, terms, weak, languages in extensions:
+        base = found.get(extends)
+        if base is None:
+            raise e.error("extends", f"names unknown vocabulary {extends!r}")
+        found[extends] = dataclasses.replace(
+            base, terms=tuple(dict.fromkeys(base.terms + terms)), weak=tuple(dict.fromkeys(base.weak + weak)),
+            languages=tuple(dict.fromkeys(base.languages + languages)))
+    return found
+
+
+def _terms(e: Entry, key: str) -> tuple[str, ...]:
+    """``{language: [term, ...]}``, lower-cased and in one tuple."""
+    raw = e.raw.get(key)
+    e.used.add(key)
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v)
+            for k, v in raw.items()):
+        raise e.error(key, "must be a table of language = [terms]")
+    return tuple(dict.fromkeys(w.strip().lower() for words in raw.values() for w in words))
+
+
+def _languages(e: Entry) -> tuple[str, ...]:
+    keys = [k for key in ("terms", "weak") if isinstance(e.raw.get(key), dict) for k in e.raw[key]]
+    return tuple(dict.fromkeys(keys))
+
+
+def _meeting(e: Entry) -> Meeting:
+    m = Meeting(e.identifier("id"), e.choice("kind", MEETING_KINDS, default="vocabulary"),
+                e.str("package", required=False) or "", e.str("checked"), e.str("description"),
+                _calls(e), e.str_list("methods"), _args(e, "terms"), _args(e, "data"))
+    if not m.calls and not m.methods:
+        raise e.error("calls", "a meeting needs calls or methods")
+    e.finish()
+    return m
+
+
+def _output(e: Entry) -> Output:
+    o = Output(e.identifier("id"), e.choice("kind", OUTPUT_KINDS), e.str("package", required=False) or "",
+               e.str("checked"), e.str("description"), _calls(e), _args(e, "args"))
+    if not o.calls:
+        raise e.error("calls", "an output needs calls")
+    e.finish()
+    return o
+
+
+def _account(e: Entry) -> tuple[str, ...]:
+    """``account: true`` (every call returns one account's data) or a list of method names."""
+    raw = e.raw.get("account")
+    if isinstance(raw, bool):
+        e.used.add("account")
+        return ("*",) if raw else ()
+    return e.str_list("account")

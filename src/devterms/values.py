@@ -34,34 +34,80 @@ MAX_TEXT = 512
 MAX_PARTS = 16
 
 
+MARKERS = ("vocab:", "mark:")  # origins of traces that mark constants, not platform data
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Inference:
+    """What a meeting inferred about the data: reported at the meeting once it is kept."""
+
+    category: str
+    vocabulary: str
+    meeting: Step
+    label: str  # what met what, for the finding's message
+
+
 @dataclass(frozen=True, slots=True)
 class Trace:
+    """Where a value's data came from and how it got here.
+
+    A *marker* trace (origin ``vocab:<id>...`` or ``mark:<what>``) carries no platform data: it
+    marks a constant (vocabulary in a literal, a table of other sites' URLs) so that the
+    constant can be recognised where it meets platform data. ``account`` says the data is one
+    named account's own; ``inference`` what a meeting inferred from it.
+    """
+
     origin: str
     platform: str
     source: str
     steps: tuple[Step, ...]
     reached: frozenset[str] = frozenset()
+    account: bool = False
+    inference: Inference | None = None
 
     @property
     def is_param(self) -> bool:
         return self.origin.startswith("param:")
 
     @property
+    def is_marker(self) -> bool:
+        return self.origin.startswith(MARKERS)
+
+    @property
     def param(self) -> str:
         return self.origin[len("param:"):]
 
+    @property
+    def key(self) -> tuple[str, object]:
+        """Traces with one key are one: the same origin, and the same inference if any."""
+        return (self.origin, id(self.inference.meeting.node) if self.inference else None)
+
     def extended(self, steps: Iterable[Step]) -> Trace:
         """This trace with ``steps`` appended (the first and the latest kept when it grows long)."""
+        if self.is_marker:
+            return self  # a marker points at its constant only
         combined = self.steps + tuple(steps)
         if len(combined) > MAX_STEPS:
             combined = combined[:3] + combined[-(MAX_STEPS - 3):]
-        return Trace(self.origin, self.platform, self.source, combined, self.reached)
+        return Trace(self.origin, self.platform, self.source, combined, self.reached, self.account,
+                     self.inference)
 
     def passed(self, category: str) -> Trace:
         """This trace, having gone through a sink of ``category``."""
         if category in self.reached:
             return self
-        return Trace(self.origin, self.platform, self.source, self.steps, self.reached | {category})
+        return Trace(self.origin, self.platform, self.source, self.steps, self.reached | {category},
+                     self.account, self.inference)
+
+    def inferred(self, inference: Inference, steps: Iterable[Step]) -> Trace:
+        return Trace(self.origin, self.platform, self.source, self.steps + tuple(steps), self.reached,
+                     self.account, inference)
+
+    def rebased(self, outer: Trace, steps: Iterable[Step]) -> Trace:
+        """This parameter trace of a summary with the caller's ``outer`` data in its place."""
+        inference = self.inference or outer.inference
+        return Trace(outer.origin, outer.platform, outer.source, outer.steps, outer.reached | self.reached,
+                     outer.account, inference).extended(steps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +119,12 @@ class Value:
 
     @property
     def tainted(self) -> bool:
-        return bool(self.traces)
+        """Whether it carries platform data (markers of constants do not count)."""
+        return any(not t.is_marker for t in self.traces)
+
+    @property
+    def markers(self) -> tuple[Trace, ...]:
+        return tuple(t for t in self.traces if t.is_marker)
 
     @property
     def concrete_traces(self) -> tuple[Trace, ...]:
@@ -107,7 +158,7 @@ class Value:
 
     def shape(self) -> tuple[object, ...]:
         """What the analysis can tell apart (the steps of a trace are only its explanation)."""
-        return (self.paths, tuple((t.origin, t.reached) for t in self.traces), self.text)
+        return (self.paths, tuple((t.key, t.reached) for t in self.traces), self.text)
 
 
 NOTHING = Value()
@@ -146,15 +197,16 @@ def merge_traces(traces: Iterable[Trace]) -> tuple[Trace, ...]:
     :data:`TRACES_PER_PLATFORM` concrete origins of each platform: a finding is made per sink,
     rule and platform, so a further origin of the same platform could only add another path.
     """
-    seen: dict[str, Trace] = {}
+    seen: dict[tuple[str, object], Trace] = {}
     for trace in traces:
-        old = seen.get(trace.origin)
+        key = trace.key
+        old = seen.get(key)
         if old is None:
-            seen[trace.origin] = trace
+            seen[key] = trace
         elif not trace.reached >= old.reached:
-            seen[trace.origin] = Trace(old.origin, old.platform, old.source, old.steps,
-                                       old.reached & trace.reached)
-    ordered = sorted(seen.values(), key=lambda t: (t.is_param, t.origin))
+            seen[key] = Trace(old.origin, old.platform, old.source, old.steps, old.reached & trace.reached,
+                              old.account, old.inference)
+    ordered = sorted(seen.values(), key=lambda t: (t.is_param, t.key[0], t.key[1] is not None))
     per_platform: dict[str, int] = {}
     kept = []
     for trace in ordered:

@@ -14,7 +14,7 @@ from devterms.engine.binding import param_prefix
 from devterms.engine.calling import ProjectCalls
 from devterms.engine.heap import Heap
 from devterms.engine.objects import Definitions
-from devterms.engine.protocols import Scope
+from devterms.engine.scope import Scope
 from devterms.engine.sites import CallSite
 from devterms.engine.summaries import HeapWrite
 from devterms.values import NOTHING, Value, join, merge_traces

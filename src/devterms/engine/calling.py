@@ -14,7 +14,7 @@ from collections.abc import Callable
 from devterms.engine.binding import bind_arguments, param_prefix
 from devterms.engine.heap import Heap
 from devterms.engine.objects import Definitions, FunctionInfo
-from devterms.engine.protocols import Scope
+from devterms.engine.scope import Scope
 from devterms.engine.reporting import Reporter
 from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
@@ -100,9 +100,8 @@ class ProjectCalls:
                 if trace.origin.startswith(prefix):
                     name = trace.origin[len(prefix):]
                     for outer in binding.get(name, NOTHING).traces:
-                        traces.append(Trace(outer.origin, outer.platform, outer.source,
-                                            outer.steps, outer.reached | trace.reached
-                                            ).extended((entry(name), *trace.steps)))
+                        if not outer.is_marker:
+                            traces.append(trace.rebased(outer, (entry(name), *trace.steps)))
                 elif trace.is_param:
                     traces.append(trace)
                 else:
@@ -139,6 +138,6 @@ class ProjectCalls:
             source = info.callback
             what = f"{info.short}() registered with {source.package or source.id}"
             step = Step(info.module, info.node, f"{self.pack.platforms[source.platform].name} data received by {what}", info.top)
-            trace = Trace(f"source:{source.id}", source.platform, what, (step,))
+            trace = Trace(f"source:{source.id}", source.platform, what, (step,), account="*" in source.account)
             binding.update({p.name: Value(traces=(trace,)) for p in params})
         return binding

@@ -11,15 +11,16 @@ import re
 
 import libcst as cst
 
-from devterms.engine.protocols import Run, Scope as Frame
+from devterms.engine.protocols import Run
+from devterms.engine.scope import Scope as Frame
 from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
 from devterms.engine.storage import normalise
 from devterms.engine.summaries import FileWrite
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
-from devterms.packtypes import Arg, Condition, Sink, Source, Storage
-from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join
+from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source, Storage
+from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces
 
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
 
@@ -47,8 +48,11 @@ class CallHandler:
                 results.append(result)
         if not reached_project:
             results.extend(self._callbacks(frame, site))
-        paths = sorted(site.callee.paths)
-        sanitized = any(self.knowledge.is_sanitizer(p) for p in paths)
+        paths = sorted({*site.callee.paths, *(a for p in site.callee.paths for a in self.run.library_paths(p))})
+        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
+        sanitizer = next((s for s in (self.knowledge.sanitizer_for(p, method) for p in paths or [""]) if s), None)
+        results.extend(self._meetings(frame, site, paths, method))
+        self._outputs(frame, site, paths)
         for path in paths:
             for source in self.knowledge.sources_for(path):
                 results.append(self._from_source(frame, site, source, label(path)))
@@ -62,7 +66,7 @@ class CallHandler:
         passed = [sink.category for path in paths for sink in self.knowledge.sinks_for(path)
                   if self._check_sink(frame, site, sink, label(path), own)]
         if not reached_project:
-            results.append(self._default_result(frame, site, sanitized))
+            results.append(self._default_result(frame, site, sanitizer))
         result = join(*results)
         for category in passed:  # what comes out has been through this kind of sink
             result = result.passed(category)
@@ -155,6 +159,7 @@ class CallHandler:
                 concat_text([template, "/", None]) if template else None)
             return result.with_text(listed)
         data = site.args_data(entry.data) if entry.data else NOTHING
+        self.run.meetings.kept(frame, site.node, data, f"stored by {label(next(iter(sorted(site.callee.paths)), ''))}")
         if entry.kind == "sql":
             read = persisted.execute_sql(template, data, step)
             if read:
@@ -179,7 +184,7 @@ class CallHandler:
     def _from_source(self, frame: Frame, site: CallSite, source: Source, what: str) -> Value:
         platform = self.run.pack.platforms[source.platform].name
         step = frame.step(site.node, f"{platform} data from {what}")
-        trace = Trace(f"source:{source.id}", source.platform, what, (step,))
+        trace = Trace(f"source:{source.id}", source.platform, what, (step,), account=source.about_one_account(what))
         self.run.reporter.collection(step, source, trace)
         return Value(frozenset({p + site.key for p in site.callee.paths}), (trace,))
 
@@ -189,14 +194,17 @@ class CallHandler:
         text = url.text if url is not None else None
         found = []
         source = self.knowledge.source_for_url(text)
+        endpoint = parse_endpoint(text)
+        host = endpoint.host if endpoint else "?"
         if source is not None:
-            endpoint = parse_endpoint(text)
             found.append(self._from_source(frame, site, source, f"{what} {endpoint.host if endpoint else ''}".strip()))
+        data = join(site.args_data(payload), url.data_only() if url else NOTHING)
         sink = self.knowledge.sink_for_url(text)
         if sink is not None:
-            endpoint = parse_endpoint(text)
-            data = join(site.args_data(payload), url.data_only() if url else NOTHING)
-            self._report(frame, site.node, sink.category, f"{what} to {endpoint.host if endpoint else '?'}", data)
+            self._report(frame, site.node, sink.category, f"{what} to {host}", data)
+        if url is not None:
+            self.run.meetings.probed(frame, site.node, url, source.platform if source else None, f"{what} to {host}")
+        self.run.meetings.kept(frame, site.node, data, f"sent by {what} to {host}")
         return found
 
     def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> bool:
@@ -205,7 +213,7 @@ class CallHandler:
             target = site.arg(sink.target)
             if target is None or not self.knowledge.target_matches(sink, target.text):
                 return False
-        if sink.when is not None and not _mentions(site.arg(sink.when.arg), sink.when):
+        if sink.when is not None and not self._mentions(site.arg(sink.when.arg), sink.when):
             return False
         data = own.data_only() if sink.on_result else site.args_data(sink.args)
         return self._report(frame, site.node, sink.category, what, data)
@@ -215,11 +223,12 @@ class CallHandler:
             self.run.reporter.sink(frame.summary, frame.step(node, f"reaches {what}"), category, what, data)
         return data.tainted
 
-    def _default_result(self, frame: Frame, site: CallSite, sanitized: bool) -> Value:
+    def _default_result(self, frame: Frame, site: CallSite, sanitizer: Sanitizer | None) -> Value:
         paths = frozenset(p + site.key for p in site.callee.paths)
         text = self._built_text(site)
-        if sanitized:
-            return Value(paths, (), text)
+        if sanitizer is not None:  # a truth value still says what was inferred about a person
+            kept = [t for v in site.arg_values for t in v.traces if sanitizer.truth and t.inference]
+            return Value(paths, merge_traces(kept), text)
         args = join(*(v.data_only() for v in site.arg_values))
         if args.tainted:
             args = args.with_step(frame.step(site.node, f"passed to {frame.module.snippet(site.node.func)}()"))
@@ -246,6 +255,44 @@ class CallHandler:
                 return concat_text(parts)
         return None
 
+    def _mentions(self, value: Value | None, condition: Condition) -> bool:
+        """Whether the argument's text holds one of the words (``stem*`` matches as a prefix), or
+        it holds a literal with terms of one of the condition's vocabularies."""
+        if value is None:
+            return condition.if_missing
+        if condition.vocabularies and any(v.id in condition.vocabularies
+                                          for v, _ in self.run.meetings.vocabularies_in(value, weak_alone=True)):
+            return True
+        words = set(re.findall(r"[a-z0-9_]+", (value.text or "").lower()))
+        return any(word.startswith(w[:-1]) if w.endswith("*") else word == w
+                   for word in words for w in condition.words)
+
+    def _meetings(self, frame: Frame, site: CallSite, paths: list[str], method: str | None) -> list[Value]:
+        """Where the call is a meeting point (a classifier, an LLM client, a regex, a model)."""
+        meetings = self.run.meetings
+        found = []
+        entries = [(m, label(p)) for p in paths for m in self.knowledge.meetings_for(p)]
+        entries += [(m, f".{method}()") for m in self.knowledge.meeting_methods.get(method or "", ())]
+        for meeting, what in entries:
+            if meeting.kind == "cross-platform":
+                meetings.compared(frame, site.node, list(site.arg_values), what)
+            else:
+                found.append(meetings.meet(frame, site.node, self._values(site, meeting.terms),
+                                           self._values(site, meeting.data), what))
+        return found
+
+    def _values(self, site: CallSite, specs: tuple[Arg, ...]) -> Value:
+        """The arguments ``specs`` names, or all of them and the receiver."""
+        if not specs:
+            return join(site.receiver, *site.arg_values)
+        return join(*(v for v in (site.arg(s) for s in specs) if v is not None))
+
+    def _outputs(self, frame: Frame, site: CallSite, paths: list[str]) -> None:
+        """Alert channels and other outputs: an inference reaching one is kept about the person."""
+        for path in paths:
+            for output in self.knowledge.outputs_for(path):
+                self.run.meetings.kept(frame, site.node, site.args_data(output.args), f"{output.kind} {label(path)}")
+
     def _mutate_receiver(self, frame: Frame, node: cst.Call, site: CallSite) -> None:
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in self.knowledge.fills_receiver:
@@ -262,13 +309,6 @@ def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
     return None
 
 
-def _mentions(value: Value | None, condition: Condition) -> bool:
-    """Whether the argument's text holds one of the words (``stem*`` matches as a prefix)."""
-    if value is None:
-        return condition.if_missing
-    words = set(re.findall(r"[a-z0-9_]+", (value.text or "").lower()))
-    return any(word.startswith(w[:-1]) if w.endswith("*") else word == w
-               for word in words for w in condition.words)
 
 
 def _names_below(text: str | None, folder: str | None) -> bool:

@@ -14,7 +14,7 @@ import libcst as cst
 
 from devterms.engine.module import ModuleState
 from devterms.engine.protocols import Run
-from devterms.values import HOLE, NOTHING, Value, concat_text, container, interleave, join
+from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces
 
 STRICT = os.environ.get("DEVTERMS_STRICT") == "1"
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXoeEgGca%]")
@@ -89,7 +89,7 @@ class Expressions:
         except Exception:  # noqa: BLE001 - odd escapes in old code: the text is just unknown
             return NOTHING
         text = value.decode("latin-1") if isinstance(value, bytes) else value
-        return Value(text=text.replace(HOLE, "")[:512])
+        return Value(traces=self.run.meetings.literal(self, node, text), text=text.replace(HOLE, "")[:512])
 
     def expr_ConcatenatedString(self, node: cst.ConcatenatedString) -> Value:
         left, right = self.eval(node.left), self.eval(node.right)
@@ -101,6 +101,7 @@ class Expressions:
         for part in node.parts:
             if isinstance(part, cst.FormattedStringText):
                 texts.append(part.value)
+                values.append(Value(traces=self.run.meetings.literal(self, part, part.value)))
             else:
                 value = self.eval(part.expression)
                 values.append(value.data_only())
@@ -114,6 +115,8 @@ class Expressions:
     def expr_BinaryOperation(self, node: cst.BinaryOperation) -> Value:
         left, right = self.eval(node.left), self.eval(node.right)
         data = join(left.data_only(), right.data_only())
+        if isinstance(node.operator, cst.BitAnd):  # set intersection
+            data = join(data, self._met(node, left, right, "a set intersection"))
         if isinstance(node.operator, cst.Add):
             return data.with_text(concat_text([left.text, right.text]))
         if isinstance(node.operator, cst.Modulo) and left.text is not None:
@@ -130,10 +133,23 @@ class Expressions:
         return join(self.eval(node.left), self.eval(node.right))
 
     def expr_Comparison(self, node: cst.Comparison) -> Value:
-        self.eval(node.left)
+        """A boolean identifies no one, but a test of platform data against vocabulary is an
+        inference about it, and a comparison of two platforms' data is identity matching."""
+        left = self.eval(node.left)
+        found = []
         for comparison in node.comparisons:
-            self.eval(comparison.comparator)
-        return NOTHING  # a boolean identifies no one
+            right = self.eval(comparison.comparator)
+            if isinstance(comparison.operator, (cst.In, cst.NotIn)):
+                found.append(self._met(node, left, right, "a keyword test"))
+            elif isinstance(comparison.operator, (cst.Equal, cst.NotEqual)):
+                found.append(self._met(node, left, right, "a comparison"))
+                self.run.meetings.compared(self, node, [left, right], "a comparison of identifiers")
+            left = right
+        return join(*found)
+
+    def _met(self, node: cst.CSTNode, one: Value, other: Value, what: str) -> Value:
+        meetings = self.run.meetings
+        return join(meetings.meet(self, node, one, other, what), meetings.meet(self, node, other, one, what))
 
     def expr_IfExp(self, node: cst.IfExp) -> Value:
         self.eval(node.test)
@@ -161,9 +177,10 @@ class Expressions:
         values = [self.eval(e.value) for e in node.elements]
         texts = [v.text for v in values]
         text = concat_text(interleave(texts, ",")) if any(t is not None for t in texts) else None
+        table = self.run.meetings.table(self, node, texts)
         if isinstance(node, cst.Set) or any(isinstance(e, cst.StarredElement) for e in node.elements):
-            return Value(traces=join(*(v.data_only() for v in values)).traces, text=text)
-        return container([(str(i), v) for i, v in enumerate(values)], text)
+            return _with_markers(Value(traces=join(*(v.data_only() for v in values)).traces, text=text), table)
+        return _with_markers(container([(str(i), v) for i, v in enumerate(values)], text), table)
 
     expr_Tuple = expr_Set = expr_List
 
@@ -181,13 +198,14 @@ class Expressions:
                     continue
             parts = None  # a computed key or ** unpacking: keep only the union
         if parts is not None and values:
-            return container(parts)
+            found = container(parts)
+            return _with_markers(found, self.run.meetings.table(self, node, [v.text for _, v in parts]))
         return join(*values)
 
     def expr_ListComp(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp) -> Value:
         saved = dict(self.env)
-        self.comprehension(node.for_in)
-        value = self.eval(node.elt).data_only()
+        guard = self.comprehension(node.for_in)
+        value = self.guarded(self.eval(node.elt).data_only(), guard)
         self.env = saved
         return value
 
@@ -195,24 +213,29 @@ class Expressions:
 
     def expr_StarredDictComp(self, node: cst.CSTNode) -> Value:
         saved = dict(self.env)
-        self.comprehension(node.for_in)  # type: ignore[attr-defined]
-        value = self.eval(node.value).data_only()  # type: ignore[attr-defined]
+        guard = self.comprehension(node.for_in)  # type: ignore[attr-defined]
+        value = self.guarded(self.eval(node.value).data_only(), guard)  # type: ignore[attr-defined]
         self.env = saved
         return value
 
     def expr_DictComp(self, node: cst.DictComp) -> Value:
         saved = dict(self.env)
-        self.comprehension(node.for_in)
+        guard = self.comprehension(node.for_in)
         value = join(self.eval(node.key).data_only(), self.eval(node.value).data_only())
         self.env = saved
-        return value
+        return self.guarded(value, guard)
 
-    def comprehension(self, clause: cst.CompFor) -> None:
+    def comprehension(self, clause: cst.CompFor) -> Value:
+        """Bind the loop targets; the inferences its conditions make about the elements."""
         self.assign(clause.target, element(self.eval(clause.iter)), clause)
-        for condition in clause.ifs:
-            self.eval(condition.test)
+        guards = [inferences(self.eval(condition.test)) for condition in clause.ifs]
         if clause.inner_for_in is not None:
-            self.comprehension(clause.inner_for_in)
+            guards.append(self.comprehension(clause.inner_for_in))
+        return join(*guards)
+
+    def guarded(self, value: Value, guard: Value) -> Value:
+        """Platform data chosen by a test that inferred something about it carries the inference."""
+        return join(value, guard) if guard.traces and value.tainted else value
 
     def expr_StarredElement(self, node: cst.StarredElement) -> Value:
         return self.eval(node.value)
@@ -221,6 +244,16 @@ class Expressions:
         return NOTHING
 
     expr_Float = expr_Imaginary = expr_Ellipsis = expr_Integer
+
+
+def inferences(value: Value) -> Value:
+    """The inferred part of a test's value (``if religion_terms & words:``)."""
+    found = tuple(t for t in value.traces if t.inference is not None)
+    return Value(traces=found) if found else NOTHING
+
+
+def _with_markers(value: Value, markers: tuple[Trace, ...]) -> Value:
+    return Value(value.paths, merge_traces((*value.traces, *markers)), value.text, value.parts) if markers else value
 
 
 def element(value: Value) -> Value:

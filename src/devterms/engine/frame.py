@@ -12,13 +12,13 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
-from devterms.engine.expressions import Expressions, element
+from devterms.engine.expressions import Expressions, element, inferences
 from devterms.engine.module import ModuleState
 from devterms.engine.objects import ClassInfo, FunctionInfo
 from devterms.engine.protocols import Run
 from devterms.engine.steps import Step
 from devterms.engine.summaries import Summary
-from devterms.values import Value, concat_text, join
+from devterms.values import NOTHING, Value, concat_text, join
 
 LOOP_ROUNDS = 3
 
@@ -45,6 +45,7 @@ class Frame(Expressions):
         self.env: dict[str, Value] = env if env is not None else {}
         self.parent = parent  # the lexically enclosing frame, for closures
         self.globals: set[str] = set()
+        self.guard = NOTHING  # what the tests of the enclosing ifs inferred about platform data
         self.top = function.top if function is not None else parent.top if parent is not None else 0
 
     def step(self, node: cst.CSTNode, note: str) -> Step:
@@ -110,7 +111,8 @@ class Frame(Expressions):
         self.run_block(node.body)
 
     def stmt_Expr(self, node: cst.Expr) -> None:
-        self.eval(node.value)
+        if not isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):  # a docstring
+            self.eval(node.value)
 
     def stmt_Assign(self, node: cst.Assign) -> None:
         pairs = _literal_pairs(node)
@@ -174,7 +176,7 @@ class Frame(Expressions):
         return None  # a type, not data
 
     def stmt_If(self, node: cst.If) -> None:
-        self.eval(node.test)
+        test = inferences(self.eval(node.test))
         branches = [self.body_of(node.body)]
         if isinstance(node.orelse, cst.If):
             branches.append([node.orelse])
@@ -182,7 +184,12 @@ class Frame(Expressions):
             branches.append(self.body_of(node.orelse))
         else:
             branches.append([])
-        self.run_branches(branches)
+        outer = self.guard
+        self.guard = join(outer, test)
+        try:
+            self.run_branches(branches)
+        finally:
+            self.guard = outer
 
     def stmt_For(self, node: cst.For) -> None:
         items = element(self.eval(node.iter))
@@ -279,6 +286,7 @@ class Frame(Expressions):
     # ------------------------------------------------------------ assignment
 
     def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None:
+        value = self.guarded(value, self.guard)
         if isinstance(target, cst.Name):
             if value.traces:
                 value = value.with_step(self.step(at, f"assigned to `{target.value}`"))
@@ -305,6 +313,7 @@ class Frame(Expressions):
         """``x[k] = v``, ``x.append(v)``: the container now holds ``v``'s data too."""
         if not value.tainted:
             return
+        value = self.guarded(value, self.guard)
         if isinstance(target, cst.Name):
             old = self.lookup(target.value)
             self.bind(target.value, join(old, value.data_only()))

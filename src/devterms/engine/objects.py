@@ -115,6 +115,21 @@ class Definitions:
         self._tracker.changed(("def", info.qualname))
         return info
 
+    def library_paths(self, path: str) -> list[str]:
+        """What a call on an instance of a project class reaches in a library it subclasses:
+        ``app.Listener().add_rules`` is ``tweepy.StreamingClient().add_rules`` when
+        ``class Listener(tweepy.StreamingClient)`` does not define ``add_rules`` itself."""
+        owner, dot, rest = path.partition("().")
+        if not dot or self.class_named(owner) is None or self.method(owner, rest.split(".", 1)[0].split("(", 1)[0]):
+            return []
+        return [f"{base}().{rest}" for base in self._library_bases(owner, 0)]
+
+    def _library_bases(self, class_path: str, depth: int) -> list[str]:
+        info = self.class_named(class_path)
+        if info is None or depth > MAX_BASE_DEPTH:
+            return [class_path] if depth else []
+        return [b for base in info.bases for b in self._library_bases(base, depth + 1)]
+
     def method(self, class_path: str, name: str, depth: int = 0) -> FunctionInfo | None:
         info = self.class_named(class_path)
         if info is None or depth > MAX_BASE_DEPTH:

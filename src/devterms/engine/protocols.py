@@ -1,10 +1,5 @@
-"""The interfaces the interpreter is written against, so that it never depends on the scheduler.
-
-:class:`Scope` is what library effects and reporting need of the code being interpreted (one
-frame); :class:`Run` is what the interpreter of one body needs of the analysis around it. The
-scheduler (:class:`devterms.engine.run.ProjectRun`) implements :class:`Run`;
-:class:`devterms.engine.frame.Frame` implements :class:`Scope`.
-"""
+"""What the interpreter of one body needs of the analysis around it, so that it never depends
+on the scheduler: :class:`devterms.engine.run.ProjectRun` implements :class:`Run`."""
 
 from __future__ import annotations
 
@@ -13,31 +8,16 @@ from typing import Protocol
 import libcst as cst
 
 from devterms.engine.heap import Heap
+from devterms.engine.meetings import Meetings
 from devterms.engine.module import ModuleState
 from devterms.engine.objects import ClassInfo, FunctionInfo
 from devterms.engine.reporting import Reporter
+from devterms.engine.scope import Scope
 from devterms.engine.sites import CallSite
-from devterms.engine.steps import Step
 from devterms.engine.storage import Persistence
-from devterms.engine.summaries import Summary
 from devterms.knowledge import Knowledge
 from devterms.packtypes import RulePack
 from devterms.values import Value
-
-
-class Scope(Protocol):
-    module: ModuleState
-    top: int  # the top-level statement of the module the code being run belongs to
-    qualname: str
-    function: FunctionInfo | None
-    class_info: ClassInfo | None
-    summary: Summary | None  # the summary being computed, when interpreting a function body
-
-    def eval(self, node: cst.BaseExpression) -> Value: ...
-
-    def step(self, node: cst.CSTNode, note: str) -> Step: ...
-
-    def taint_container(self, target: cst.BaseExpression, value: Value) -> None: ...
 
 
 class Run(Protocol):
@@ -46,6 +26,7 @@ class Run(Protocol):
     heap: Heap
     persistence: Persistence
     reporter: Reporter
+    meetings: Meetings
 
     def tick(self) -> None: ...
 
@@ -67,3 +48,5 @@ class Run(Protocol):
     def call(self, scope: Scope, node: cst.Call) -> Value: ...
 
     def call_project(self, scope: Scope, site: CallSite, path: str) -> Value | None: ...
+
+    def library_paths(self, path: str) -> list[str]: ...

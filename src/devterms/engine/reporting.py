@@ -32,7 +32,7 @@ class _Draft:
     code: str
     platform: str
     sink_label: str
-    sink: Step
+    sink: Step | None  # None: at the earliest of the flows' first steps (a collecting call)
     flows: dict[tuple[Step, ...], str] = field(default_factory=dict)  # steps -> source label
 
 
@@ -46,39 +46,44 @@ class Reporter:
     def _forget(self, unit: Unit) -> None:
         self._by_unit.pop(unit, None)
 
-    def sink(self, summary: Summary | None, sink: Step, category: str, what: str, data: Value) -> None:
-        """``data`` reaches a sink of ``category`` (at ``sink``)."""
+    def sink(self, summary: Summary | None, sink: Step, category: str, what: str, data: Value,
+             other_than: str = "") -> None:
+        """``data`` reaches a sink of ``category`` (at ``sink``); ``other_than``: a platform whose
+        own data does not count there."""
+        target = Pending("", what, category, (sink,), sink, other_than=other_than)
         for trace in data.traces:
-            if category not in trace.reached:
-                self.reached(summary, Pending(trace.origin, what, category, (sink,)), trace, trace.steps + (sink,))
+            self.reached(summary, target, trace, trace.steps + (sink,))
 
     def reached(self, summary: Summary | None, pending: Pending, trace: Trace,
                 steps: tuple[Step, ...]) -> None:
         """``trace``'s data reaches ``pending``'s sink along ``steps``."""
-        if pending.category in trace.reached:
+        if not pending.applies_to(trace):
             return
         if trace.is_param:
             if summary is not None:
-                summary.pending.append(Pending(trace.origin, pending.sink_label, pending.category, steps))
+                summary.pending.append(Pending(trace.origin, pending.sink_label, pending.category, steps,
+                                               pending.sink, pending.account_only, pending.other_than))
             return
         rule = self.pack.rule_for_category(pending.category)
         if rule is not None:
             self._draft(rule.code, trace, pending.sink_label, pending.sink, steps)
 
     def collection(self, at: Step, source: Source, trace: Trace) -> None:
-        """Sources that are themselves violations (unofficial scrapers) report at collection."""
-        if source.kind != "scraper":
-            return
-        rule = self.pack.rule_for_category("scraping")
+        """Sources that are themselves violations (unofficial scrapers and clients) are reported
+        where they collect: once per module and library, at the first call, the others as
+        further flows."""
+        rule = self.pack.rule_collecting(source.kind)
         if rule is not None:
-            self._draft(rule.code, trace, trace.source, at, trace.steps)
+            library = source.package or source.id
+            self._draft(rule.code, trace, library, None, trace.steps, (at.module.name, library))
 
-    def _draft(self, code: str, trace: Trace, sink_label: str, sink: Step, steps: tuple[Step, ...]) -> None:
+    def _draft(self, code: str, trace: Trace, sink_label: str, sink: Step | None, steps: tuple[Step, ...],
+               where: tuple[object, ...] | None = None) -> None:
         unit = self._tracker.current
         if unit is None:
             return
         drafts = self._by_unit.setdefault(unit, {})
-        key = (sink.module.name, sink.node, code, trace.platform)
+        key = (*(where or (sink.module.name, sink.node)), code, trace.platform)  # type: ignore[union-attr]
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _Draft(code, trace.platform, sink_label, sink)
@@ -92,7 +97,8 @@ class Reporter:
                 into = merged.setdefault(key, _Draft(draft.code, draft.platform, draft.sink_label, draft.sink))
                 for steps, source in draft.flows.items():
                     into.flows.setdefault(steps, source)
-        renderer = FlowRenderer(s for d in merged.values() for s in (d.sink, *(x for f in d.flows for x in f)))
+        renderer = FlowRenderer(s for d in merged.values() for s in (*(x for f in d.flows for x in f),
+                                                                      *((d.sink,) if d.sink else ())))
         return sorted((self._finding(d, renderer) for d in merged.values()), key=Finding.sort_key)
 
     def _finding(self, draft: _Draft, renderer: FlowRenderer) -> Finding:
@@ -103,7 +109,11 @@ class Reporter:
         platform = self.pack.platforms[draft.platform]
         message = rule.message.format_map(_Defaulting(platform=platform.name, source=primary, sink=draft.sink_label))
         clauses = tuple(c.id for c in self.pack.clauses_for(rule, draft.platform))
-        at = renderer.hop(draft.sink)
+        if draft.sink is None:  # the earliest collecting call
+            ordered.sort(key=lambda flow: (flow[0].line, flow[0].column))
+            at = ordered[0][0]
+        else:
+            at = renderer.hop(draft.sink)
         return Finding(at.path, at.line, at.column, rule.code, message, rule.severity, draft.platform,
                        rule.sink_category, clauses, tuple(ordered[:MAX_FLOWS]), at.end_line, at.end_column)
 

@@ -26,9 +26,10 @@ from devterms.engine.calling import ProjectCalls
 from devterms.engine.calls import CallHandler
 from devterms.engine.frame import Frame
 from devterms.engine.heap import Heap
+from devterms.engine.meetings import Meetings
 from devterms.engine.module import ModuleState, function_kind, function_params
 from devterms.engine.objects import ClassInfo, Definitions, FunctionInfo
-from devterms.engine.protocols import Scope
+from devterms.engine.scope import Scope
 from devterms.engine.reporting import Reporter
 from devterms.engine.sites import CallSite
 from devterms.engine.storage import Persistence
@@ -64,6 +65,7 @@ class ProjectRun:
         self.persistence = Persistence(self.tracker)
         self.definitions = Definitions(self.tracker)
         self.reporter = Reporter(pack, self.tracker)
+        self.meetings = Meetings(pack, knowledge, self.reporter)
         self.summaries = Summaries(self.tracker, self._interpret)
         self.project_calls = ProjectCalls(pack, self.definitions, self.summaries, self.reporter,
                                           self.persistence, self.heap, self._load_for)
@@ -170,7 +172,7 @@ class ProjectRun:
         for param in info.params:
             known = binding.get(param.name, Value())
             symbolic = Trace(prefix + param.name, "", "", ())
-            seeded = known.concrete_traces if info.callback is not None else ()
+            seeded = known.concrete_traces if info.callback is not None else known.markers
             env[param.name] = Value(known.paths, merge_traces((symbolic, *seeded)), known.text)
         body = Frame(self, info.module, info.qualname, function=info, summary=summary, env=env,
                      parent=info.outer)
@@ -276,3 +278,6 @@ class ProjectRun:
 
     def call_project(self, scope: Scope, site: CallSite, path: str) -> Value | None:
         return self.project_calls.call(scope, site, path)
+
+    def library_paths(self, path: str) -> list[str]:
+        return self.definitions.library_paths(path)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from devterms.engine.objects import FunctionInfo
 from devterms.engine.steps import Step
 from devterms.engine.tracking import Fact, Tracker, Unit
-from devterms.values import NOTHING, Value, join
+from devterms.values import NOTHING, Trace, Value, join
 
 MAX_CONTEXTS = 8  # per function; further contexts share one whose arguments are the join of theirs
 MAX_NESTING = 64  # summaries computed inside one another before the innermost is taken as it stands
@@ -29,16 +29,27 @@ MAX_NESTING = 64  # summaries computed inside one another before the innermost i
 
 @dataclass(frozen=True, slots=True)
 class Pending:
-    """Data entering through parameter ``param`` reaches a sink (the last step)."""
+    """Data entering through parameter ``param`` reaches ``sink`` along ``steps``.
+
+    ``account_only``: it counts only if the data is one named account's (an inference kept
+    nowhere); ``other_than``: only if the data is not of that platform (a name probed on
+    another platform's host).
+    """
 
     param: str
     sink_label: str
     category: str
     steps: tuple[Step, ...]
+    sink: Step
+    account_only: bool = False
+    other_than: str = ""
 
-    @property
-    def sink(self) -> Step:
-        return self.steps[-1]
+    def applies_to(self, trace: Trace) -> bool:
+        if trace.is_marker or self.category in trace.reached:
+            return False
+        if trace.is_param:
+            return True
+        return (trace.account or not self.account_only) and trace.platform != self.other_than
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +165,8 @@ class Summaries:
     def _context(self, info: FunctionInfo, binding: dict[str, Value]) -> tuple[ContextKey, dict[str, Value]]:
         """The calling context: what the arguments are; past :data:`MAX_CONTEXTS`, one joined one."""
         context: tuple[object, ...] = tuple(sorted(
-            (name, v.paths, v.text) for name, v in binding.items() if v.paths or v.text))
+            (name, v.paths, v.text, frozenset(t.origin for t in v.markers))
+            for name, v in binding.items() if v.paths or v.text or v.markers))
         if info.callback is not None:  # registered callbacks are seeded with platform data
             context += tuple(sorted((n, frozenset(t.origin for t in v.traces), None)
                                     for n, v in binding.items() if v.traces))

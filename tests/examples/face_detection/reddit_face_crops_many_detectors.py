@@ -58,7 +58,7 @@ def crops_rekognition(name):
 
 
 def crops_instagram_post(shortcode):
-    post = instaloader.Post.from_shortcode(L.context, shortcode)  # expect: DT501
+    post = instaloader.Post.from_shortcode(L.context, shortcode)  # expect: DT502
     picture = Image.open(io.BytesIO(requests.get(post.url, timeout=10).content)).convert("RGB")
     boxes, probs = torch_mtcnn.detect(picture)  # expect: DT102
     faces = DeepFace.extract_faces(img_path=np.array(picture), detector_backend="opencv")  # expect: DT102

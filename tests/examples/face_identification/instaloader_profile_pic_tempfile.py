@@ -17,7 +17,7 @@ L = instaloader.Instaloader(download_videos=False, save_metadata=False, compress
 
 
 def encode_via_named_tempfile(username):
-    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT501
+    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT502
     resp = requests.get(profile.profile_pic_url, timeout=10)
     with tempfile.NamedTemporaryFile(suffix=".jpg") as tmp:
         tmp.write(resp.content)
@@ -27,7 +27,7 @@ def encode_via_named_tempfile(username):
 
 
 def encode_via_cache_file(username):
-    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT501
+    profile = instaloader.Profile.from_username(L.context, username)
     path = os.path.join(tempfile.gettempdir(), "profile_pic.jpg")
     with open(path, "wb") as fh:
         fh.write(requests.get(profile.profile_pic_url).content)
@@ -36,7 +36,7 @@ def encode_via_cache_file(username):
 
 
 def encode_reference_after_download(username):
-    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT501
+    profile = instaloader.Profile.from_username(L.context, username)
     with open(os.path.join("cache", "avatar.jpg"), "wb") as fh:
         fh.write(requests.get(profile.profile_pic_url).content)
     reference = face_recognition.load_image_file("reference/me.jpg")

@@ -18,7 +18,7 @@ cascade = cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface
 def train_on_followees(username, session_user):
     L = instaloader.Instaloader()
     L.load_session_from_file(session_user)
-    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT501
+    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT502
     faces, labels, names = [], [], []
     for label, followee in enumerate(profile.get_followees()):
         data = requests.get(followee.profile_pic_url, timeout=10).content

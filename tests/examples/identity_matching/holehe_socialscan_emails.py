@@ -26,7 +26,7 @@ OWN_ADDRESSES = ["security@example.org", "admin@example.org"]
 
 
 async def holehe_instagram_business(username):
-    info = cl.user_info_by_username(username)  # expect: DT501
+    info = cl.user_info_by_username(username)  # expect: DT502
     out = []
     async with httpx.AsyncClient() as client:
         await twitter(info.public_email, client, out)  # expect: DT301

@@ -44,7 +44,7 @@ def timed(fn):
 
 @retry(times=5)
 def profile_picture(username):
-    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT501
+    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT502
     return requests.get(profile.profile_pic_url, timeout=10).content
 
 

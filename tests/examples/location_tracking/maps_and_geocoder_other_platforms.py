@@ -25,7 +25,7 @@ NOMINATIM = "https://nominatim.openstreetmap.org/search"
 
 
 def where_was_this_post(shortcode):
-    post = instaloader.Post.from_shortcode(L.context, shortcode)  # expect: DT501
+    post = instaloader.Post.from_shortcode(L.context, shortcode)  # expect: DT502
     if post.location is None:
         return None
     return gmaps.reverse_geocode((post.location.lat, post.location.lng))  # expect: DT302

@@ -31,32 +31,32 @@ youtube = build("youtube", "v3", developerKey="not-a-real-key")
 
 def facebook_dossier(page):
     profile = get_profile(page, cookies="cookies.txt")  # expect: DT501
-    posts = [p["text"] for p in get_posts(page, pages=5, options={"comments": True})]  # expect: DT501
+    posts = [p["text"] for p in get_posts(page, pages=5, options={"comments": True})]
     return profile, posts
 
 
 def instagram_dossier(username):
-    user_id = insta.user_id_from_username(username)  # expect: DT501
-    followers = insta.user_followers(user_id, amount=200)  # expect: DT501
+    user_id = insta.user_id_from_username(username)  # expect: DT502
+    followers = insta.user_followers(user_id, amount=200)
     return {pk: u.username for pk, u in followers.items()}
 
 
 def linkedin_dossier(public_id):
-    profile = voyager.get_profile(public_id)  # expect: DT501
-    contact = voyager.get_profile_contact_info(public_id)  # expect: DT501
+    profile = voyager.get_profile(public_id)  # expect: DT502
+    contact = voyager.get_profile_contact_info(public_id)
     return profile, contact
 
 
 async def tiktok_dossier(username):
     async with TikTokApi() as api:
         await api.create_sessions(num_sessions=1, sleep_after=3)
-        user = api.user(username)  # expect: DT501
+        user = api.user(username)  # expect: DT502
         return [video.as_dict async for video in user.videos(count=30)]
 
 
 def youtube_dossier(video_url):
     with YoutubeDL({"skip_download": True, "quiet": True}) as ydl:
-        info = ydl.extract_info(video_url, download=False)  # expect: DT501
+        info = ydl.extract_info(video_url, download=False)  # expect: DT502
     comments = YoutubeCommentDownloader().get_comments_from_url(video_url)  # expect: DT501
     return info["uploader"], [c["author"] for c in comments]
 

@@ -39,7 +39,7 @@ class DocsSpider(scrapy.Spider):
 
 
 def render_profile(handle):
-    page = html.get(f"https://www.instagram.com/{handle}/")  # expect: DT501
+    page = html.get(f"https://www.instagram.com/{handle}/")
     page.html.render(timeout=20)
     return page.html.find("header", first=True).text
 

@@ -33,7 +33,7 @@ def archive_snscrape(query, limit=500):
 
 def archive_user_snscrape(username):
     scraper = sntwitter.TwitterUserScraper(username)
-    return [t.rawContent for t in scraper.get_items()]  # expect: DT501
+    return [t.rawContent for t in scraper.get_items()]
 
 
 def archive_twint(username):
@@ -47,18 +47,18 @@ def archive_twint(username):
 
 def archive_nitter(username):
     profile = nitter.get_profile_info(username)  # expect: DT501
-    tweets = nitter.get_tweets(username, mode="user", number=200)  # expect: DT501
+    tweets = nitter.get_tweets(username, mode="user", number=200)
     return profile, tweets["tweets"]
 
 
 async def archive_twscrape(query):
-    return [t.json() async for t in pool.search(query, limit=200)]  # expect: DT501
+    return [t.json() async for t in pool.search(query, limit=200)]  # expect: DT502
 
 
 async def archive_twikit(username):
     await tk.login(auth_info_1="not-a-real-user", password="not-a-real-password")
-    user = await tk.get_user_by_screen_name(username)  # expect: DT501
-    return await tk.get_user_tweets(user.id, "Tweets", count=40)  # expect: DT501
+    user = await tk.get_user_by_screen_name(username)  # expect: DT502
+    return await tk.get_user_tweets(user.id, "Tweets", count=40)
 
 
 def archive_official(username):

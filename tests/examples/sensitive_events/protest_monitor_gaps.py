@@ -1,9 +1,8 @@
-"""Protest monitoring written in ways the sensitive-events sinks do not see yet (DT303 false negatives).
+"""Protest monitoring written in less direct ways (DT303).
 
-Each search below names a protest, picket or walkout, so each is the monitoring DT303 is about,
-but the engine or the pack misses it: a search method handed to tweepy's Paginator, a query
-joined from a constant list at run time, the full-archive count endpoint, and a filtered stream
-whose rules name protests. These are annotated `todo-expect`; the test xfails until they are found.
+Each search below names a protest, picket or walkout, so each is the monitoring DT303 is about: a
+search method handed to tweepy's Paginator, a query joined from a constant list at run time, the
+full-archive count endpoint, and a filtered stream whose rules name protests.
 """
 
 import tweepy
@@ -33,7 +32,7 @@ def full_archive_volume():
 
 def live_stream():
     stream = UnrestStream("AAAA-not-a-real-token")
-    stream.add_rules(tweepy.StreamRule("protest OR rally has:geo"))  # todo-expect: DT303
+    stream.add_rules(tweepy.StreamRule("protest OR rally has:geo"))  # expect: DT303
     stream.filter(tweet_fields=["geo", "author_id"])
 
 

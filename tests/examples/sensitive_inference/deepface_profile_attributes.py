@@ -57,7 +57,7 @@ def follower_moods(username):
 
 
 def instagram_top_emotion(username):
-    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT501
+    profile = instaloader.Profile.from_username(L.context, username)  # expect: DT502
     raw = requests.get(profile.profile_pic_url, timeout=10).content
     frame = cv2.imdecode(np.frombuffer(raw, np.uint8), cv2.IMREAD_COLOR)
     mood = emotions.top_emotion(frame)  # expect: DT401

@@ -10,10 +10,10 @@ class InstaSession:
         self.last_followers = {}
 
     def followers(self, target):
-        user_id = self.cl.user_id_from_username(target)  # expect: DT501
-        self.last_followers = self.cl.user_followers(user_id, amount=200)  # expect: DT501
+        user_id = self.cl.user_id_from_username(target)  # expect: DT502
+        self.last_followers = self.cl.user_followers(user_id, amount=200)
         return self.last_followers
 
     def follower_count(self, target):
-        info = self.cl.user_info_by_username(target)  # expect: DT501
+        info = self.cl.user_info_by_username(target)
         return info.follower_count

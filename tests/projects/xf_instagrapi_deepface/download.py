@@ -13,7 +13,7 @@ cl.login("operator", "not-a-real-password")
 def download(hashtag, amount=50):
     DB.mkdir(exist_ok=True)
     saved = []
-    for media in cl.hashtag_medias_recent(hashtag, amount=amount):  # expect: DT501
+    for media in cl.hashtag_medias_recent(hashtag, amount=amount):  # expect: DT502
         if media.media_type == 1:
-            saved.append(cl.photo_download(media.pk, DB))  # expect: DT501
+            saved.append(cl.photo_download(media.pk, DB))
     return saved

@@ -12,6 +12,6 @@ PICS = "pics"
 def fetch(usernames):
     os.makedirs(PICS, exist_ok=True)
     for name in usernames:
-        profile = instaloader.Profile.from_username(L.context, name)  # expect: DT501
+        profile = instaloader.Profile.from_username(L.context, name)  # expect: DT502
         urllib.request.urlretrieve(profile.profile_pic_url, os.path.join(PICS, f"{name}.jpg"))
     urllib.request.urlretrieve("https://example.org/logo.png", "assets/logo.png")

@@ -1,0 +1,31 @@
+"""What library effects, meetings and reporting need of the code being interpreted: one frame.
+
+:class:`devterms.engine.frame.Frame` implements :class:`Scope`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import libcst as cst
+
+from devterms.engine.module import ModuleState
+from devterms.engine.objects import ClassInfo, FunctionInfo
+from devterms.engine.steps import Step
+from devterms.engine.summaries import Summary
+from devterms.values import Value
+
+
+class Scope(Protocol):
+    module: ModuleState
+    top: int  # the top-level statement of the module the code being run belongs to
+    qualname: str
+    function: FunctionInfo | None
+    class_info: ClassInfo | None
+    summary: Summary | None  # the summary being computed, when interpreting a function body
+
+    def eval(self, node: cst.BaseExpression) -> Value: ...
+
+    def step(self, node: cst.CSTNode, note: str) -> Step: ...
+
+    def taint_container(self, target: cst.BaseExpression, value: Value) -> None: ...
