@@ -51,9 +51,16 @@ class FunctionInfo:
 
     def signature(self) -> tuple[object, ...]:
         """What a summary of this function depends on besides its body's reads."""
-        closure = self.outer if self.outer is not None and self.outer.function is not None else None
         return (self.node, self.kind, self.class_path, self.callback.id if self.callback else None,
-                tuple(sorted((k, v.shape()) for k, v in self.defaults.items())), id(closure))
+                tuple(sorted((k, v.shape()) for k, v in self.defaults.items())))
+
+    def closure(self) -> tuple[object, ...]:
+        """What the enclosing function's names hold, for a nested function (part of its calling
+        context: each run of the enclosing function may give it other values)."""
+        outer = self.outer
+        if outer is None or outer.function is None:
+            return ()
+        return tuple(sorted((k, v.shape()) for k, v in outer.env.items()))
 
 
 @dataclass(eq=False)

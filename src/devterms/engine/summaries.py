@@ -170,6 +170,7 @@ class Summaries:
         if info.callback is not None:  # registered callbacks are seeded with platform data
             context += tuple(sorted((n, frozenset(t.origin for t in v.traces), None)
                                     for n, v in binding.items() if v.traces))
+        context += info.closure()
         key: ContextKey = (info.qualname, context)
         contexts = self._contexts.setdefault(info.qualname, set())
         if key in contexts or len(contexts) < MAX_CONTEXTS:
