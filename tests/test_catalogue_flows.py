@@ -1,10 +1,12 @@
-"""Every source and sink entry of the rule pack, exercised: none can be silently dead.
+"""Every source, sink and vocabulary term of the rule pack, exercised: none can be silently dead.
 
 For each call pattern of a source, a small function obtains data through it (a callback source
 receives it as a parameter, a host source through ``requests.get``) and hands it to a known face
 sink; for each call pattern of a sink, data from a known source is handed to it in the argument
-the entry names, with whatever target host or mentioned word the entry requires. The generated
-modules form one project, analysed once; each function must produce its finding.
+the entry names, with whatever target host or mentioned word the entry requires; each term of
+each vocabulary (and each pair of its weak terms) is the pattern of a regular expression applied
+to one account's posts. The generated modules form one project, analysed once; each function
+must produce its finding.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ import pytest
 from devterms.checker import check_project
 from devterms.packtypes import Condition
 from devterms.rulepack import Arg, RulePack, Sink, Source, load_default_pack
+from devterms.packtypes import Vocabulary
 
 GENERIC_SINK = "face_recognition.face_encodings({data})"
 GENERIC_SOURCE = "tweepy.Client().get_users_followers(1)"
+ACCOUNT_SOURCE = "tweepy.Client().get_users_tweets(1)"  # one account's posts: an inference is about them
 _SEGMENT = re.compile(r"(\*\*|\*|\w+)((?:\((?:'[\w\-]*')?\))*)")
 
 
@@ -109,8 +113,16 @@ def sink_cases(pack: RulePack, sink: Sink) -> list[str]:
             for h in pack.expand_hosts(sink.hosts)]
 
 
+def vocabulary_cases(vocabulary: Vocabulary) -> list[str]:
+    """One function per term, and one per pair of neighbouring weak terms (alone they are too weak)."""
+    patterns = [term.rstrip("*") for term in vocabulary.terms]
+    weak = [term.rstrip("*") for term in vocabulary.weak]
+    patterns += [f"{a}|{b}" for a, b in zip(weak, weak[1:])]
+    return [f"    data = {ACCOUNT_SOURCE}.data[0].text\n    re.search({p!r}, data)" for p in patterns]
+
+
 def _write_module(folder: Path, name: str, bodies: list[str], code: str) -> list[tuple[str, int]]:
-    roots = {"tweepy", "requests", "face_recognition"}
+    roots = {"tweepy", "requests", "face_recognition", "re"}
     for body in bodies:
         roots.update(m.group(1) for m in re.finditer(r"(?:= |@|\(|^    )(\w+)\.", body, re.M))
     lines = [f"import {root}" for root in sorted(roots - {"data", "self"})]
@@ -141,6 +153,12 @@ def catalogue_run(tmp_path_factory: pytest.TempPathFactory):
         name = f"sink_{i}_{sink.id.replace('-', '_').replace('.', '_')}"
         for code, line in _write_module(folder, name, sink_cases(pack, sink), rule.code):
             cases.append(Case(sink.id, code, name, line))
+    for i, vocabulary in enumerate(pack.vocabularies.values()):
+        rule = pack.rule_for_category(vocabulary.category)
+        assert rule is not None
+        name = f"vocabulary_{i}_{vocabulary.id.replace('-', '_')}"
+        for code, line in _write_module(folder, name, vocabulary_cases(vocabulary), rule.code):
+            cases.append(Case(vocabulary.id, code, name, line))
     files = sorted(folder.glob("*.py"))
     result = check_project(files, pack=pack, root=folder, display_base=folder)
     return cases, result

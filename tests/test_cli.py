@@ -181,6 +181,26 @@ def test_explain_prints_rule_and_every_clause(capsys) -> None:
         assert cid in out and clause.url in out and pack.platforms[clause.platform].name in out
 
 
+@pytest.mark.parametrize(("code", "expected"), [
+    ("DT401", ["Vocabularies", "religion-belief", "health", "Meeting points", "transformers-pipelines",
+               "openai-clients", "regular-expressions", "`term in text`"]),
+    ("DT303", ["sensitive-events", "Meeting points"]),
+    ("DT101", ["face-models", "model-inference"]),
+    ("DT301", ["fuzzy-name-matching", "table-joins", "`==`", "table of profile URLs"]),
+])
+def test_explain_names_the_rules_vocabularies_and_meeting_points(capsys, code: str, expected: list[str]) -> None:
+    assert main(["explain", code]) == 0
+    out = capsys.readouterr().out
+    assert all(text in out for text in expected), out
+    if code == "DT301":
+        assert "Vocabularies" not in out and "regular-expressions" not in out
+
+
+def test_explain_of_a_rule_without_meetings_has_no_such_section(capsys) -> None:
+    assert main(["explain", "DT201"]) == 0
+    assert "Meeting points" not in capsys.readouterr().out
+
+
 # --- with the real engine -------------------------------------------------------------------
 
 def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from frontend_helpers import write_tree
 
+from devterms.checker import check_project
 from devterms.config import AllowedHost, load_config
 from devterms.frontend import build_pack
+from devterms.rulepack import load_default_pack
 from devterms.schema import RulePackError
 from devterms.selection import Selection
 
@@ -180,3 +182,28 @@ def test_per_path_ignores_match_globs_and_prefixes() -> None:
     assert selection.ignored_at("DT101", "tests/test_a.py")
     assert not selection.ignored_at("DT201", "tests/test_a.py")
     assert not selection.ignored_at("DT101", "src/a.py")
+
+
+def test_a_project_extends_a_vocabulary_and_its_terms_are_found(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "pyproject.toml": "[[tool.devterms.vocabularies]]\nextends = 'health'\n"
+                          "terms = { en = ['long covid'], it = ['depressione'] }\n",
+        "flag.py": "import re\nimport tweepy\n\n\ndef flag(user):\n"
+                   "    for tweet in tweepy.Client('t').get_users_tweets(user).data:\n"
+                   "        if re.search(r'\\b(depressione)\\b', tweet.text):\n"
+                   "            return user\n",
+    })
+    pack = build_pack(load_config(tmp_path))
+    assert "depressione" in pack.vocabularies["health"].terms and "it" in pack.vocabularies["health"].languages
+    result = check_project([tmp_path / "flag.py"], pack=pack, root=tmp_path, display_base=tmp_path)
+    assert [(f.line, f.code) for f in result.findings] == [(7, "DT401")]
+    default = check_project([tmp_path / "flag.py"], pack=load_default_pack(), root=tmp_path, display_base=tmp_path)
+    assert not default.findings
+
+
+def test_extending_an_unknown_vocabulary_names_the_key(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "[[tool.devterms.vocabularies]]\nextends = 'helth'\n"
+                                            "terms = { en = ['x'] }\n"})
+    with pytest.raises(RulePackError, match="helth") as caught:
+        build_pack(load_config(tmp_path))
+    assert caught.value.file == str(tmp_path / "pyproject.toml")

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from devterms import __version__
+from devterms.explanations import purpose_lines
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
 from devterms.discovery import explicit_files, files_under, find_root, is_excluded
@@ -220,6 +221,7 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
             lines += textwrap.wrap(clause.legal_process_exception, 84,
                                    initial_indent="    legal-process exception: ", subsequent_indent="      ")
         lines.append("")
+    lines += purpose_lines(pack, rule)
     return "\n".join(lines) + "\n"
 
 

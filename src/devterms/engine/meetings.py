@@ -38,6 +38,18 @@ MIN_SITES = 3  # distinct platforms whose profile URLs make a table of sites to 
 IDENTITY = "identity-matching"
 
 
+# The meetings written into the engine rather than listed in rules/meetings.yaml: operators and
+# expressions of the language. ``None``: they meet any vocabulary; otherwise the category they report.
+IN_CODE: tuple[tuple[str | None, str], ...] = (
+    (None, "a term collection tested against the data: `term in text`, "
+           "`any(w in text for w in TERMS)`, a comprehension's `if`, a set intersection `&`"),
+    (None, "an `if` whose test meets the terms guards what its body keeps or sends"),
+    (IDENTITY, "data of two platforms compared with `==` or `!=`"),
+    (IDENTITY, "an identifier of one platform formatted into a request to another platform's host"),
+    (IDENTITY, f"an identifier formatted into a table of profile URLs on {MIN_SITES} or more platforms"),
+)
+
+
 class Meetings:
     def __init__(self, pack: RulePack, knowledge: Knowledge, reporter: Reporter) -> None:
         self.pack = pack
