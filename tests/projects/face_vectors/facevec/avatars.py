@@ -1,7 +1,9 @@
-"""Profile pictures: the followers of an X account, and the members of a Telegram group."""
+"""Profile pictures: the followers of an X account, the members of a Telegram group, and the
+commenters of a subreddit."""
 
 import cv2
 import numpy as np
+import praw
 import requests
 import tweepy
 from telethon.sync import TelegramClient
@@ -9,6 +11,7 @@ from telethon.sync import TelegramClient
 from facevec import settings
 
 client = tweepy.Client(bearer_token=settings.BEARER_TOKEN)
+reddit = praw.Reddit(client_id="not-a-real-id", client_secret="not-a-real-secret", user_agent="facevec/0.1")
 
 
 def decode(data):
@@ -29,3 +32,13 @@ def telegram_member_photos(group):
             data = tg.download_profile_photo(member, file=bytes)
             if data:
                 yield member.username or str(member.id), decode(data)
+
+
+def reddit_commenter_avatars(subreddit, limit=500):
+    seen = set()
+    for comment in reddit.subreddit(subreddit).comments(limit=limit):
+        author = comment.author
+        if author is None or author.name in seen:
+            continue
+        seen.add(author.name)
+        yield author.name, decode(requests.get(author.icon_img, timeout=10).content)

@@ -1,7 +1,8 @@
 """Face embedders: OpenFace through cv2.dnn, ArcFace through onnxruntime, SFace through OpenCV,
-FaceNet through keras-facenet."""
+FaceNet through keras-facenet and through a saved Keras model."""
 
 import cv2
+import keras
 import numpy as np
 import onnxruntime as ort
 from keras_facenet import FaceNet
@@ -57,3 +58,13 @@ class FaceNetEmbedder:
 
     def embed_many(self, faces):
         return self.model.embeddings(faces)  # expect: DT101
+
+
+class KerasFaceNetEmbedder:
+    def __init__(self):
+        self.model = keras.models.load_model(settings.FACENET_KERAS, compile=False)
+
+    def embed(self, image):
+        face = cv2.resize(image, settings.FACENET_SIZE).astype("float32")
+        face = (face - face.mean()) / max(face.std(), 1e-6)
+        return self.model.predict(face[np.newaxis], verbose=0)[0]  # expect: DT101

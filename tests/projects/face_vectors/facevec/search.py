@@ -5,7 +5,7 @@ import sys
 import cv2
 
 from facevec import avatars, index
-from facevec.embedders import ArcFaceEmbedder, FaceNetEmbedder, OpenFaceEmbedder, SFaceEmbedder
+from facevec.embedders import ArcFaceEmbedder, FaceNetEmbedder, KerasFaceNetEmbedder, OpenFaceEmbedder, SFaceEmbedder
 
 
 def build_x_index(account):
@@ -38,7 +38,15 @@ def facenet_vectors(group):
     return [(name, vector) for (name, _), vector in zip(members, vectors)]
 
 
-def main(probe_path, account, group):
+def reddit_index(subreddit):
+    embedder = KerasFaceNetEmbedder()
+    faces = index.FaissFaces(dim=128)
+    for name, image in avatars.reddit_commenter_avatars(subreddit):
+        faces.add(name, embedder.embed(image))
+    return embedder, faces
+
+
+def main(probe_path, account, group, subreddit):
     probe = cv2.imread(probe_path)
     x_embedder, x_faces = build_x_index(account)
     print("X:", x_faces.search(x_embedder.embed(probe)))
@@ -52,7 +60,9 @@ def main(probe_path, account, group):
     print("SFace:", index.nearest_people(sface, SFaceEmbedder().embed_all(probe)[0]))
     facenet = facenet_vectors(group)
     print("FaceNet:", index.closest_by_distance(facenet, FaceNetEmbedder().embed_many([probe])[0]))
+    reddit_embedder, reddit_faces = reddit_index(subreddit)
+    print("Reddit:", reddit_faces.search(reddit_embedder.embed(probe)))
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -25,6 +25,7 @@ def main(argv=None):
         "pairs": [match.pair_score(n, u) for n in linker.reddit_names for u in linker.x_users],
         "sites": {name: prober.probe(name) for name in linker.reddit_names},
         "twitch": [name for name in linker.reddit_names if probe.on_twitch(name)],
+        "instagram": probe.instagram_for_followers(linker.x_users),
     }
     asyncio.run(probe.probe_many(linker.reddit_names))
     print(json.dumps(report, indent=2, default=str))

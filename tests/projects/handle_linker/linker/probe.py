@@ -35,3 +35,14 @@ async def probe_many(usernames):
 def on_twitch(username):
     resp = httpx.head(f"https://www.twitch.tv/{username}", timeout=5)  # expect: DT301, DT501
     return resp.status_code == 200
+
+
+def instagram_for_followers(x_users):
+    """X followers whose handle is also taken on Instagram."""
+    session = requests.Session()
+    found = []
+    for user in x_users:
+        resp = session.get(f"https://www.instagram.com/{user['handle']}/", timeout=8)  # expect: DT301, DT501
+        if resp.status_code == 200:
+            found.append(user["handle"])
+    return found

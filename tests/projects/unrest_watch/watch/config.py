@@ -17,6 +17,8 @@ OUTAGE_TERMS = ["outage", "is down", "502", "status page", "degraded", "cannot l
 OPS_SUBREDDITS = "sysadmin+aws+devops"
 
 # Moderation of our own community.
+NEWS_SUBREDDIT = "CityNewsDesk"
+LOCK_NOTE = "Locked: threads about protests in the city are collected in the daily megathread."
 OWN_SUBREDDIT = "HomeLabDeals"
 SPAM_PATTERN = r"(crypto giveaway|dm me for|onlyfans|t\.me/\w+|whatsapp \+\d+)"
 REMOVAL_NOTE = "Removed: spam or self-promotion (rule 3)."
@@ -26,6 +28,7 @@ SLACK_TOKEN = os.environ.get("SLACK_TOKEN", "xoxb-not-a-real-token")
 SLACK_CHANNEL = "#field-alerts"
 OPS_CHANNEL = "#ops-oncall"
 TEAMS_WEBHOOK_URL = "https://example.webhook.office.com/webhookb2/not-a-real-hook"
+DISCORD_WEBHOOK_URL = "https://discord.com/api/webhooks/000/not-a-real-hook"
 SLACK_WEBHOOK_URL = "https://hooks.slack.com/services/T000/B000/not-a-real-hook"
 TELEGRAM_TOKEN = os.environ.get("TELEGRAM_TOKEN", "000:not-a-real-token")
 TELEGRAM_CHAT_ID = -1001234567890

@@ -1,5 +1,6 @@
-"""Quiet look-alikes: outage keywords to the on-call channel, spam moderation of our own
-subreddit, and daily counts (no one kept, nothing about a person sent)."""
+"""Quiet look-alikes: outage keywords to the on-call channel, moderation of our own subreddits
+(spam removed, protest threads locked), and daily counts (no one kept, nothing about a person
+sent)."""
 
 import collections
 import datetime
@@ -31,6 +32,14 @@ def moderate():
         if SPAM_RE.search(comment.body):  # ok: DT303
             comment.mod.remove(spam=True, mod_note="spam pattern")
             comment.reply(config.REMOVAL_NOTE)
+
+
+def lock_protest_threads():
+    """Our own news subreddit: protest threads are locked and pointed to the megathread."""
+    for submission in reddit.subreddit(config.NEWS_SUBREDDIT).stream.submissions(skip_existing=True):
+        if re.search(config.EVENT_PATTERN, submission.title, re.IGNORECASE):  # ok: DT303
+            submission.mod.lock()
+            submission.reply(body=config.LOCK_NOTE)
 
 
 def unrest_mentions_per_day(limit=1000):

@@ -6,6 +6,7 @@ from email.message import EmailMessage
 
 import praw
 import pymsteams
+from discord_webhook import DiscordWebhook
 import requests
 from twilio.rest import Client as TwilioClient
 
@@ -47,6 +48,14 @@ def teams_channel():
             card.send()
 
 
+def discord_feed():
+    for comment in reddit.subreddit(config.WATCHED_SUBREDDITS).stream.comments(skip_existing=True):
+        found = EVENT_RE.findall(comment.body)  # expect: DT303
+        if found:
+            content = f"**u/{comment.author}** ({', '.join(found)}): {comment.body[:1500]}"
+            DiscordWebhook(url=config.DISCORD_WEBHOOK_URL, content=content).execute()
+
+
 def tagged_titles(store):
     """Which watch terms a title hits, kept with its author."""
     for submission in reddit.subreddit(config.WATCHED_SUBREDDITS).new(limit=500):
@@ -83,6 +92,7 @@ def main():
     watch_comments(SightingStore())
     watch_titles()
     teams_channel()
+    discord_feed()
     tagged_titles(SightingStore())
     morning_digest()
     relay_to_on_call(Alerter())
