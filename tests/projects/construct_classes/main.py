@@ -6,7 +6,7 @@ import praw
 
 from browser import InstagramAvatars, StaffRoster, StatusPage
 from graph import FriendLeads, ProfileLocator
-from pipelines import FollowerFaces, RedditorFaces
+from pipelines import AuditedFollowers, FollowerFaces, MirroredFollowers, RedditorFaces
 from sources import FollowersPipeline, RedditorPipeline, ScanFolderPipeline
 
 
@@ -19,6 +19,8 @@ def main():
     FollowersPipeline(token, "2244994945").report_count()
     FollowerFaces(token, "783214").run()
     RedditorFaces(reddit, "spez").run()
+    AuditedFollowers(token, "783214").audit()
+    MirroredFollowers(token, "783214").mirror()
     browser = InstagramAvatars()
     browser.encode_all(["nasa", "natgeo"])
     browser.close()

@@ -8,6 +8,7 @@ from options import Options, Session
 from report import file_search, file_subject
 from resolve import bind, fill_from_account
 from search import Search
+from summary import file_summary, geocode_area
 
 
 def parse():
@@ -31,6 +32,8 @@ def main():
     centre_of(config)
     file_subject(config)
     file_search(config)
+    file_summary(config)
+    geocode_area(config)
     session = bind(Session(args.near, args.lang), args.handle)
     session_place(session)
 
