@@ -10,6 +10,9 @@ STREAM_RULES = [
 BACKFILL_QUERY = '("day of action" OR counterprotest OR counter-protesters) -is:retweet'
 WATCH_TERMS = ["protest", "march", "vigil", "walkout", "picket line", "sit-in"]
 EVENT_PATTERN = r"\b(protest(er)?s?|rall(y|ies)|riots?|general strike|walkouts?)\b"
+WATCHED_CHANNELS = ["citynews_live", "transit_updates", "campus_voice"]
+ALERT_CHANNEL = "unrest_desk_alerts"
+OUTAGE_CHANNELS = ["isp_status_feed"]
 WATCHED_SUBREDDITS = "news+politics+LosAngeles+chicago"
 
 # Operations: what the on-call channel hears about.
@@ -41,4 +44,6 @@ DIGEST_FROM = "watch@example.org"
 DIGEST_TO = ["desk@example.org"]
 
 DB_PATH = "sightings.db"
+TG_API_ID = 12345
+TG_API_HASH = "not-a-real-hash"
 BEARER_TOKEN = os.environ.get("X_BEARER", "AAAA-not-a-real-token")
