@@ -6,7 +6,7 @@ import os
 import praw
 import tweepy
 
-from models import Avatar, Person, Post, Profile, Run, StaffMember
+from models import Avatar, Lead, Person, Post, Profile, Row, Run, StaffMember
 from settings import STAFF_DIR
 
 client = tweepy.Client(bearer_token="AAAA-not-a-token")
@@ -50,3 +50,20 @@ def avatars(user_id):
 
 def banner_posts():
     return [Post(author="press-office", media_url=f"static/banner-{n}.png", created=0.0) for n in range(3)]
+
+
+def leads(name):
+    return [Lead(s.author.name, s.url, s.subreddit.display_name) for s in reddit.redditor(name).submissions.new(limit=100)]
+
+
+def office_leads():
+    return [Lead("front-desk", os.path.join(STAFF_DIR, "desk.jpg")), Lead("night-shift", os.path.join(STAFF_DIR, "night.jpg"))]
+
+
+def rows(user_id) -> list[Row]:
+    page = client.get_users_followers(user_id, user_fields=["profile_image_url"])
+    return [{"handle": u.username, "photo": u.profile_image_url} for u in page.data or []]
+
+
+def staff_rows() -> list[Row]:
+    return [{"handle": m.name, "photo": m.photo} for m in staff()]

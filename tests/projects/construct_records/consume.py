@@ -1,13 +1,16 @@
-"""Consumers: field reads, asdict, _asdict and model_dump of the records built in build.py."""
+"""Consumers: field reads, asdict, _asdict, model_dump and TypedDict keys of the records built in build.py."""
 
 import dataclasses
 from io import BytesIO
 
+import attrs
 import face_recognition
 import requests
 from geopy.geocoders import Nominatim
 
-from build import avatars, banner_posts, people, posts_by, profiles, profiles_from_raw, run, staff
+from build import (
+    avatars, banner_posts, leads, office_leads, people, posts_by, profiles, profiles_from_raw, rows, run, staff, staff_rows,
+)
 from settings import AGENT, LEADS_URL
 
 
@@ -80,3 +83,19 @@ def encode_full_avatars(user_id):
 
 def encode_banners():
     return [face_recognition.face_encodings(face_recognition.load_image_file(p.media_url)) for p in banner_posts()]  # ok: DT101
+
+
+def send_leads(name):
+    requests.post(LEADS_URL, json=[attrs.asdict(lead) for lead in leads(name)], timeout=30)  # expect: DT201
+
+
+def send_office_leads():
+    requests.post(LEADS_URL, json=[attrs.asdict(lead) for lead in office_leads()], timeout=30)  # ok: DT201
+
+
+def encode_rows(user_id):
+    return {row["handle"]: face_recognition.face_encodings(_load(row["photo"])) for row in rows(user_id)}  # expect: DT101
+
+
+def encode_staff_rows():
+    return [face_recognition.face_encodings(face_recognition.load_image_file(row["photo"])) for row in staff_rows()]  # ok: DT101

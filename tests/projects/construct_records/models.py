@@ -1,8 +1,9 @@
 """Record types shared by the collectors and the consumers."""
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
+import attrs
 from pydantic import BaseModel
 
 
@@ -47,3 +48,15 @@ class Avatar:
 
     def __post_init__(self):
         self.full_url = self.url.replace("_normal", "_400x400")
+
+
+@attrs.define
+class Lead:
+    handle: str
+    photo: str
+    subreddit: str = ""
+
+
+class Row(TypedDict):
+    handle: str
+    photo: str
