@@ -1,4 +1,9 @@
-"""Entry points kept for an old cron job: nothing in this project calls them, their inputs are defaults."""
+"""Entry points kept for an old cron job.
+
+Nothing in this project calls encode_manifest, encode_roster, send, send_roster or mirror, so
+what they work on is their parameter defaults: the manifest collect.py writes, a staff roster,
+upload URLs. load() is called by the other modules, always without arguments.
+"""
 
 import json
 from io import BytesIO
