@@ -24,6 +24,7 @@ def main(argv=None):
         "joined_names": linker.joined_on_display_name().to_dict("records"),
         "pairs": [match.pair_score(n, u) for n in linker.reddit_names for u in linker.x_users],
         "sites": {name: prober.probe(name) for name in linker.reddit_names},
+        "sites_by_rule": {name: prober.probe_with_rules(name) for name in linker.reddit_names},
         "twitch": [name for name in linker.reddit_names if probe.on_twitch(name)],
         "instagram": probe.instagram_for_followers(linker.x_users),
     }

@@ -5,7 +5,7 @@ import asyncio
 import httpx
 import requests
 
-from linker.settings import NOT_FOUND_MARKERS, SITES, USER_AGENT
+from linker.settings import NOT_FOUND_MARKERS, SITE_RULES, SITES, USER_AGENT
 
 
 class SiteProber:
@@ -23,6 +23,17 @@ class SiteProber:
             resp = self.session.get(template.format(username), timeout=self.timeout)  # expect: DT301
             if self._exists(resp):
                 found[site] = resp.url
+        return found
+
+    def probe_with_rules(self, username):
+        found = []
+        for site, rule in SITE_RULES.items():
+            url = rule["url"].format(username)
+            resp = self.session.get(url, timeout=self.timeout, allow_redirects=False)  # todo-expect: DT301
+            if rule["errorType"] == "message" and rule["errorMsg"] in resp.text:
+                continue
+            if resp.status_code == 200 and (rule["errorType"] != "response_url" or resp.url == url):
+                found.append(site)
         return found
 
 

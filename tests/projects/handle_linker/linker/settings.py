@@ -9,6 +9,13 @@ SITES = {
     "youtube": "https://www.youtube.com/@{}",
     "tumblr": "https://{}.tumblr.com/",
 }
+# The same sites with how each says "no such user", as sherlock's data.json spells it.
+SITE_RULES = {
+    "Instagram": {"url": "https://www.instagram.com/{}/", "errorType": "status_code"},
+    "TikTok": {"url": "https://www.tiktok.com/@{}", "errorType": "message", "errorMsg": "Couldn't find this account"},
+    "Twitch": {"url": "https://www.twitch.tv/{}", "errorType": "status_code"},
+    "Pinterest": {"url": "https://www.pinterest.com/{}/", "errorType": "response_url"},
+}
 NOT_FOUND_MARKERS = ("Page Not Found", "Sorry, this page isn't available")
 
 MATCH_THRESHOLD = 88
