@@ -1,11 +1,12 @@
 """Command line: map one account, locate a Telegram user from People Nearby, or map the venue."""
 
 import asyncio
+import os
 import sys
 
 import folium
 
-from locate import maps, nearby
+from locate import maps, nearby, settings
 
 
 def locate_telegram_user(user_id):
@@ -13,7 +14,7 @@ def locate_telegram_user(user_id):
     lat, lon = nearby.trilaterate(samples)
     m = folium.Map(location=(lat, lon), zoom_start=15)
     folium.Marker((lat, lon), popup=f"user {user_id}").add_to(m)  # ok: DT302
-    m.save(f"maps/telegram_{user_id}.html")
+    m.save(os.path.join(settings.OUT_DIR, f"telegram_{user_id}.html"))
 
 
 def main(argv):

@@ -11,7 +11,3 @@ class SightingStore:
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS sightings (platform TEXT, author TEXT, url TEXT, body TEXT)"
         )
-
-    def add(self, platform, author, url, body):
-        self.conn.execute("INSERT INTO sightings VALUES (?, ?, ?, ?)", (platform, author, url, body))
-        self.conn.commit()
