@@ -20,7 +20,7 @@ def enrol_faces():
     gallery = {}
     for name in os.listdir(FACES_DIR):
         image = face_recognition.load_image_file(os.path.join(FACES_DIR, name))
-        gallery[name] = face_recognition.face_encodings(image)  # todo-expect: DT101
+        gallery[name] = face_recognition.face_encodings(image)  # expect: DT101
     return gallery
 
 

@@ -1,11 +1,13 @@
 """Saves the pictures of Instagram feeds into per-purpose folders."""
 
 import os
+from urllib.parse import urlparse
 
 import requests
 
 FACES_DIR = "watch/faces"
 TAGS_DIR = "watch/hashtags"
+CDN_SUFFIX = ".cdninstagram.com"
 
 
 def save_images(urls, folder, prefix):
@@ -20,9 +22,10 @@ def save_images(urls, folder, prefix):
 
 
 def image_urls(items):
+    """The largest candidate of each item, if it is served by Instagram's CDN."""
     urls = []
     for item in items:
         versions = item.get("image_versions2", {}).get("candidates", [])
-        if versions:
+        if versions and urlparse(versions[0]["url"]).hostname.endswith(CDN_SUFFIX):
             urls.append(versions[0]["url"])
     return urls
