@@ -54,6 +54,7 @@ class Knowledge:
         self.http_clients = CallMatcher((c, h) for h in pack.http_clients for c in h.calls)
         self.sanitizers = CallMatcher((c, z) for z in pack.sanitizers for c in z.calls)
         self.sanitizer_methods = {m: z for z in pack.sanitizers for m in z.methods}
+        self.storage_methods = {m: st for st in pack.storage for m in st.methods}
         self.meetings = CallMatcher((c, m) for m in pack.meetings for c in m.calls)
         self.meeting_methods: dict[str, list[Meeting]] = {}
         for meeting in pack.meetings:
@@ -66,6 +67,9 @@ class Knowledge:
             m for p in pack.propagation if p.kind == "fills-receiver" for m in p.methods)
         self.path_builders = CallMatcher(
             (c, p) for p in pack.propagation if p.kind == "builds-path" for c in p.calls)
+        defaults = [p for p in pack.propagation if p.kind == "returns-default"]
+        self.default_returners = CallMatcher((c, p) for p in defaults for c in p.calls)
+        self.default_methods = {m: p for p in defaults for m in p.methods}
         self.binders = CallMatcher(
             (c, p) for p in pack.propagation if p.kind == "binds-arguments" for c in p.calls)
         self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)
@@ -112,6 +116,13 @@ class Knowledge:
     def path_builder(self, path: str) -> Propagation | None:
         found = self.path_builders.match(path)
         return found[0] if found else None  # type: ignore[return-value]
+
+    def default_returner(self, path: str, method: str | None) -> Propagation | None:
+        """The entry of a call that returns its default argument when a setting is missing."""
+        found = self.default_returners.match(path)
+        if found:
+            return found[0]  # type: ignore[return-value]
+        return self.default_methods.get(method) if method else None
 
     def binds_arguments(self, paths: Iterable[str]) -> bool:
         return any(self.binders.match(p) for p in paths)

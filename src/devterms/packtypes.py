@@ -17,7 +17,7 @@ SOURCE_KINDS = ("api", "scraper", "unofficial-client")
 VOCABULARY_REPORTS = ("at-meeting", "when-kept")
 MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
-PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments")
+PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql")
 RECEIVER = "receiver"
 
@@ -210,7 +210,9 @@ class Storage:
     ``writer``: ``data`` is written to ``path``; ``downloader``: the call's own result (a
     download) is written to ``path``, and a returned path names it; ``lister``: the result names
     files inside folder ``path``; ``sql``: a statement (``path``) that writes ``data`` into, or
-    reads from, the table it names.
+    reads from, the table it names. ``methods``: names matched on any receiver whose type is
+    unknown (a connection handed in as a parameter); for ``sql`` only when ``path`` is a
+    statement that names a table.
     """
 
     id: str
@@ -219,6 +221,7 @@ class Storage:
     calls: tuple[str, ...]
     path: Arg
     data: tuple[Arg, ...]
+    methods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +232,9 @@ class Propagation:
     object they are called on (``append``, ``set_content``); ``builds-path``: calls that return
     their arguments' text joined by ``separator`` (after the receiver's text, with ``receiver``);
     ``binds-arguments``: calls returning their first argument with the others bound to it
-    (``functools.partial``).
+    (``functools.partial``); ``returns-default``: calls that look a value up outside the code
+    (the environment, a settings file) and return ``default`` when it is not there, so the
+    default's text is what the code can know (``os.environ.get("DEST", "https://...")``).
     """
 
     id: str
@@ -239,6 +244,7 @@ class Propagation:
     methods: tuple[str, ...]
     separator: str
     receiver: bool
+    default: Arg | None = None
 
 
 @dataclass(frozen=True, slots=True)

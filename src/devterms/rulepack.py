@@ -247,7 +247,9 @@ def _storage(e: Entry) -> Storage:
     if len(path) != 1:
         raise e.error("path", "must name exactly one argument (or receiver)")
     st = Storage(e.identifier("id"), e.choice("kind", STORAGE_KINDS), e.str("description"),
-                 _calls(e), path[0], _args(e, "data"))
+                 _calls(e), path[0], _args(e, "data"), e.str_list("methods"))
+    if st.methods and st.kind != "sql":
+        raise e.error("methods", "only sql entries match by method name (a statement says what they do)")
     if st.kind == "writer" and not st.data:
         raise e.error("data", "a writer needs the argument that holds the data")
     e.finish()
@@ -260,9 +262,16 @@ def _propagation(e: Entry) -> Propagation:
     e.used.add("separator")
     if not isinstance(separator, str):
         raise e.error("separator", "must be a string (may be empty)")
+    default = _args(e, "default")
+    if (kind == "returns-default") != bool(default) or len(default) > 1:
+        raise e.error("default", "a returns-default entry names exactly one default argument, others none")
     p = Propagation(e.identifier("id"), kind, e.str("description"), _calls(e),
-                    e.str_list("methods"), separator, e.bool("receiver", default=False))
-    if (kind == "fills-receiver") != bool(p.methods) or (kind != "fills-receiver") != bool(p.calls):
+                    e.str_list("methods"), separator, e.bool("receiver", default=False),
+                    default[0] if default else None)
+    if kind == "returns-default":
+        if not p.calls and not p.methods:
+            raise e.error("calls", "a returns-default entry names calls or methods")
+    elif (kind == "fills-receiver") != bool(p.methods) or (kind != "fills-receiver") != bool(p.calls):
         raise e.error("methods" if kind == "fills-receiver" else "calls",
                       f"a {kind} entry names {'methods' if kind == 'fills-receiver' else 'calls'}, only")
     e.finish()

@@ -156,6 +156,13 @@ class Value:
     def with_text(self, text: str | None) -> Value:
         return Value(self.paths, self.traces, _cap_text(text), self.parts)
 
+    def constant_parts(self) -> tuple[tuple[str, tuple[object, ...]], ...]:
+        """What a literal container's elements are without the data they carry (a config dict's
+        URLs and folders): part of a callee's calling context."""
+        if self.parts is None:
+            return ()
+        return tuple((k, (v.paths, v.text, frozenset(t.origin for t in v.markers))) for k, v in self.parts)
+
     def shape(self) -> tuple[object, ...]:
         """What the analysis can tell apart (the steps of a trace are only its explanation)."""
         return (self.paths, tuple((t.key, t.reached) for t in self.traces), self.text)

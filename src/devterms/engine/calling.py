@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import libcst as cst
+
 from devterms.engine.binding import bind_arguments, param_prefix
 from devterms.engine.heap import Heap
 from devterms.engine.objects import Definitions, FunctionInfo
@@ -19,7 +21,7 @@ from devterms.engine.reporting import Reporter
 from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
 from devterms.engine.storage import Persistence
-from devterms.engine.summaries import Summaries
+from devterms.engine.summaries import HeapWrite, StoreWrite, Summaries
 from devterms.packtypes import RulePack
 from devterms.values import NOTHING, Trace, Value, merge_traces
 
@@ -62,6 +64,8 @@ class ProjectCalls:
             call = definitions.method(path[:-2], "__call__")
             return self.apply(scope, site, call, Value(frozenset({path}))) if call else None
         owner, dot, name = path.rpartition(".")
+        if owner == "super()":
+            return self._call_super(scope, site, name)
         if dot and owner.endswith("()"):
             method = definitions.method(owner[:-2], name)
             if method is not None:
@@ -70,6 +74,19 @@ class ProjectCalls:
                     bound = Value(frozenset({owner[:-2]}))
                 return self.apply(scope, site, method, bound)
         return None
+
+    def _call_super(self, scope: Scope, site: CallSite, name: str) -> Value | None:
+        """``super().name(...)`` in a method: the first base defining ``name``, on the same ``self``."""
+        function = scope.function
+        if function is None or function.class_path is None or not function.params:
+            return None
+        owner = self.definitions.class_named(function.class_path)
+        method = next((m for m in (self.definitions.method(b, name) for b in (owner.bases if owner else ()))
+                       if m is not None), None)
+        if method is None:
+            return None
+        bound = None if method.kind == "staticmethod" else scope.eval(cst.Name(function.params[0].name))
+        return self.apply(scope, site, method, bound)
 
     def _init_fields(self, class_path: str, site: CallSite) -> Value:
         """A class without ``__init__`` (a dataclass, a NamedTuple) stores its arguments as
@@ -84,7 +101,7 @@ class ProjectCalls:
         instance = frozenset({class_path + "()"})
         if not fields:
             return Value(instance)
-        return Value(instance, parts=tuple(values.items()))
+        return Value(instance, merge_traces(t for v in values.values() for t in v.traces), parts=tuple(values.items()))
 
     def apply(self, scope: Scope, site: CallSite, info: FunctionInfo, bound: Value | None) -> Value:
         binding = bind_arguments(info, site, bound)
@@ -113,17 +130,28 @@ class ProjectCalls:
             name = pending.param[len(prefix):]
             for outer in binding.get(name, NOTHING).traces:
                 self.reporter.reached(scope.summary, pending, outer, outer.steps + (entry(name),) + pending.steps)
-        for file_write in summary.file_writes:
-            name = file_write.param[len(prefix):]
-            data = binding.get(name, NOTHING)
-            self.persistence.store_traces(file_write.template, [
-                t.extended((entry(name), *file_write.steps)) for t in data.concrete_traces])
-        for write in summary.heap_writes:
+        outer_summary = scope.summary
+        for store_write in summary.store_writes.values():
+            name = store_write.param[len(prefix):]
+            traces_in = [t.extended((entry(name), *store_write.steps)) for t in binding.get(name, NOTHING).traces]
+            self.persistence.store(store_write.store, store_write.name, [t for t in traces_in if not t.is_param])
+            if outer_summary is not None:  # the caller's own parameter, passed on: its callers write
+                for trace in traces_in:
+                    if trace.is_param:
+                        outer_summary.record(StoreWrite(store_write.store, store_write.name, trace.origin, trace.steps))
+        for write in summary.heap_writes.values():
             name = write.param[len(prefix):]
-            data = binding.get(name, NOTHING)
-            traces_in = [t.extended((entry(name), *write.steps)) for t in data.concrete_traces]
-            if traces_in:
-                self.heap.store(write.key, Value(traces=merge_traces(traces_in)))
+            traces_in = [t.extended((entry(name), *write.steps)) for t in binding.get(name, NOTHING).traces]
+            concrete = [t for t in traces_in if not t.is_param]
+            if concrete:
+                self.heap.store(write.key, Value(traces=merge_traces(concrete)))
+            if outer_summary is not None:
+                for trace in traces_in:
+                    if trace.is_param:
+                        outer_summary.record(HeapWrite(write.key, trace.origin, trace.steps))
+        if info.outer is not None:
+            for name, value in summary.nonlocal_writes.items():
+                info.outer.rebind_enclosed(name, substitute(value))
         return substitute(summary.ret)
 
     def default_binding(self, info: FunctionInfo) -> dict[str, Value]:
@@ -132,8 +160,12 @@ class ProjectCalls:
         binding: dict[str, Value] = {}
         params = list(info.params)
         if info.class_path and info.binds_self and params:
-            bound = info.class_path if info.kind == "classmethod" else info.class_path + "()"
-            binding[params.pop(0).name] = Value(frozenset({bound}))
+            family = self.definitions.family(info.class_path)
+            bound = family if info.kind == "classmethod" else [c + "()" for c in family]
+            binding[params.pop(0).name] = Value(frozenset(bound))
+        for param in params:  # nobody in view calls it: its defaults hold
+            if param.name in info.defaults:
+                binding[param.name] = info.defaults[param.name]
         if info.callback is not None:
             source = info.callback
             what = f"{info.short}() registered with {source.package or source.id}"

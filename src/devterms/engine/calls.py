@@ -15,8 +15,8 @@ from devterms.engine.protocols import Run
 from devterms.engine.scope import Scope as Frame
 from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
-from devterms.engine.storage import normalise
-from devterms.engine.summaries import FileWrite
+from devterms.engine.storage import is_sql
+from devterms.engine.summaries import StoreWrite
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
 from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source, Storage
@@ -47,6 +47,7 @@ class CallHandler:
                 reached_project = True
                 results.append(result)
         if not reached_project:
+            self._hand_over_fields(site)
             results.extend(self._callbacks(frame, site))
         paths = sorted({*site.callee.paths, *(a for p in site.callee.paths for a in self.run.library_paths(p))})
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
@@ -70,9 +71,12 @@ class CallHandler:
         result = join(*results)
         for category in passed:  # what comes out has been through this kind of sink
             result = result.passed(category)
-        for path in paths:
-            for entry in self.knowledge.storage_for(path):
-                result = self._storage(frame, site, entry, result)
+        stored = [entry for path in paths for entry in self.knowledge.storage_for(path)]
+        by_method = self.knowledge.storage_methods.get(method or "")
+        if not stored and by_method is not None and _is_statement(site.arg(by_method.path)):
+            stored = [by_method]  # a connection of unknown type: the SQL says what it does
+        for entry in stored:
+            result = self._storage(frame, site, entry, result)
         self._mutate_receiver(frame, node, site)
         return result
 
@@ -129,6 +133,19 @@ class CallHandler:
                         self._report(frame, site.node, sink.category, label(path), others)
         return results
 
+    def _hand_over_fields(self, site: CallSite) -> None:
+        """Project objects given to a library call (``asdict(p)``, ``p.model_dump()``,
+        ``requests.post(json=p)``) give it every field they hold."""
+        def whole(value: Value) -> Value:
+            return join(value, self.run.fields(value).data_only()) if self.run.holds_fields(value) else value
+
+        site.receiver = whole(site.receiver)
+        site.callee = join(site.callee, site.receiver.data_only()) if site.receiver.tainted else site.callee
+        site.positional = [whole(v) for v in site.positional]
+        site.keywords = {k: whole(v) for k, v in site.keywords.items()}
+        site.starred = whole(site.starred)
+        site.arg_values = [*site.positional, *site.keywords.values(), site.starred]
+
     def _read_back(self, frame: Frame, site: CallSite) -> None:
         """An argument or receiver that names a file holding platform data carries that data."""
         persisted = self.run.persistence
@@ -161,7 +178,8 @@ class CallHandler:
         data = site.args_data(entry.data) if entry.data else NOTHING
         self.run.meetings.kept(frame, site.node, data, f"stored by {label(next(iter(sorted(site.callee.paths)), ''))}")
         if entry.kind == "sql":
-            read = persisted.execute_sql(template, data, step)
+            self._record_writes(frame, "tables", *persisted.write_table(template, data, step))
+            read = persisted.read_table(template, step)
             if read:
                 result = join(result, Value(traces=read))
                 if isinstance(site.node.func, cst.Attribute):
@@ -169,10 +187,7 @@ class CallHandler:
             return result
         if entry.kind == "downloader":
             data = join(data, result.data_only())
-        for trace in persisted.write_file(template, data, step):
-            if frame.summary is not None and template is not None:
-                frame.summary.file_writes.append(
-                    FileWrite(normalise(template) or template, trace.origin, trace.steps))
+        self._record_writes(frame, "files", *persisted.write_file(template, data, step))
         if data.tainted:
             handle = site.node.func.value if entry.path.is_receiver else _arg_node(site.node, entry.path)
             if isinstance(handle, (cst.Name, cst.Attribute)):
@@ -180,6 +195,13 @@ class CallHandler:
         if entry.kind == "downloader" and template is not None:
             return result.with_text(concat_text([template, "/", None]))
         return result
+
+    @staticmethod
+    def _record_writes(frame: Frame, store: str, name: str, params: list[Trace]) -> None:
+        """A write of the function's parameters, for its callers to apply with their data."""
+        if frame.summary is not None:
+            for trace in params:
+                frame.summary.record(StoreWrite(store, name, trace.origin, trace.steps))
 
     def _from_source(self, frame: Frame, site: CallSite, source: Source, what: str) -> Value:
         platform = self.run.pack.platforms[source.platform].name
@@ -243,6 +265,12 @@ class CallHandler:
                 is not None and len(site.positional) == 1 and site.positional[0].parts:
             elements = [v.text for _, v in site.positional[0].parts]
             return concat_text(interleave(elements, site.receiver.text))
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        for path in site.callee.paths or ([""] if method else []):
+            lookup = self.knowledge.default_returner(path, method)
+            default = site.arg(lookup.default) if lookup is not None and lookup.default is not None else None
+            if default is not None and default.text is not None:
+                return default.text
         for path in site.callee.paths:
             builder = self.knowledge.path_builder(path)
             if builder is not None and site.positional:
@@ -309,6 +337,10 @@ def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
     return None
 
 
+
+
+def _is_statement(value: Value | None) -> bool:
+    return value is not None and value.text is not None and is_sql(value.text)
 
 
 def _names_below(text: str | None, folder: str | None) -> bool:

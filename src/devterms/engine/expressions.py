@@ -205,7 +205,7 @@ class Expressions:
     def expr_ListComp(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp) -> Value:
         saved = dict(self.env)
         guard = self.comprehension(node.for_in)
-        value = self.guarded(self.eval(node.elt).data_only(), guard)
+        value = self.guarded(self.whole(self.eval(node.elt)), guard)
         self.env = saved
         return value
 
@@ -221,7 +221,7 @@ class Expressions:
     def expr_DictComp(self, node: cst.DictComp) -> Value:
         saved = dict(self.env)
         guard = self.comprehension(node.for_in)
-        value = join(self.eval(node.key).data_only(), self.eval(node.value).data_only())
+        value = join(self.eval(node.key).data_only(), self.whole(self.eval(node.value)))
         self.env = saved
         return self.guarded(value, guard)
 
@@ -232,6 +232,12 @@ class Expressions:
         if clause.inner_for_in is not None:
             guards.append(self.comprehension(clause.inner_for_in))
         return join(*guards)
+
+    def whole(self, value: Value) -> Value:
+        """The data of a value put into a container: a project object's fields come along."""
+        if self.run.holds_fields(value):
+            return join(value.data_only(), self.run.fields(value).data_only())
+        return value.data_only()
 
     def guarded(self, value: Value, guard: Value) -> Value:
         """Platform data chosen by a test that inferred something about it carries the inference."""

@@ -45,6 +45,7 @@ class Frame(Expressions):
         self.env: dict[str, Value] = env if env is not None else {}
         self.parent = parent  # the lexically enclosing frame, for closures
         self.globals: set[str] = set()
+        self.nonlocals: set[str] = set()  # names bound in an enclosing function
         self.guard = NOTHING  # what the tests of the enclosing ifs inferred about platform data
         self.top = function.top if function is not None else parent.top if parent is not None else 0
 
@@ -65,7 +66,7 @@ class Frame(Expressions):
         return self.function is None and self.class_info is None
 
     def lookup(self, name: str) -> Value:
-        if name in self.env and name not in self.globals:
+        if name in self.env and name not in self.globals and name not in self.nonlocals:
             return self.env[name]
         frame = self.parent
         while frame is not None:  # enclosing functions; class bodies are not scopes for them
@@ -78,6 +79,10 @@ class Frame(Expressions):
         return Value(frozenset({name}))  # a builtin, or a name we cannot see
 
     def bind(self, name: str, value: Value) -> None:
+        if name in self.nonlocals:  # the enclosing function's name: its callers see it change
+            if self.summary is not None:
+                self.summary.nonlocal_writes[name] = join(self.summary.nonlocal_writes.get(name, NOTHING), value)
+            return
         if self.class_info is not None:
             self.run.heap.store(f"{self.class_info.qualname}.{name}", value)
         elif self.is_module or name in self.globals:
@@ -143,7 +148,17 @@ class Frame(Expressions):
     def stmt_Global(self, node: cst.Global) -> None:
         self.globals.update(n.name.value for n in node.names)
 
-    stmt_Nonlocal = stmt_Global
+    def stmt_Nonlocal(self, node: cst.Nonlocal) -> None:
+        self.nonlocals.update(n.name.value for n in node.names)
+
+    def rebind_enclosed(self, name: str, value: Value) -> None:
+        """A nested function assigned ``nonlocal name``: the nearest enclosing function holding it."""
+        frame: Frame | None = self
+        while frame is not None:
+            if frame.function is not None and name in frame.env:
+                frame.env[name] = join(frame.env[name], value)
+                return
+            frame = frame.parent
 
     def stmt_Import(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -302,7 +317,8 @@ class Frame(Expressions):
         elif isinstance(target, cst.Attribute):
             owner = self.eval(target.value)
             self.run.store_attribute(self, owner, target.attr.value, value)
-            self.taint_container(target.value, value)
+            if not self.run.holds_fields(owner):  # a project object keeps it in that field only
+                self.taint_container(target.value, value)
         elif isinstance(target, cst.Subscript):
             for subscript in target.slice:
                 if isinstance(subscript.slice, cst.Index):
@@ -322,6 +338,8 @@ class Frame(Expressions):
             if isinstance(target, cst.Attribute):
                 owner = self.eval(owner_expr)
                 self.run.store_attribute(self, owner, target.attr.value, value.data_only())
+                if self.run.holds_fields(owner):
+                    return
             self.taint_container(owner_expr, value)
 
 

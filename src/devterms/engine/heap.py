@@ -18,6 +18,7 @@ from devterms.values import Value, join
 class Heap:
     def __init__(self, tracker: Tracker) -> None:
         self._values: dict[str, Value] = {}
+        self._fields: dict[str, list[str]] = {}  # owner path -> its keys, in order of first store
         self._tracker = tracker
 
     def get(self, key: str) -> Value | None:
@@ -30,6 +31,15 @@ class Heap:
         if old is None or new.shape() != old.shape():
             self._values[key] = new
             self._tracker.changed(("heap", key))
+        if old is None:
+            owner = key.rpartition(".")[0]
+            self._fields.setdefault(owner, []).append(key)
+            self._tracker.changed(("fields", owner))
+
+    def fields(self, owner: str) -> list[Value]:
+        """Everything stored on attributes of ``owner`` (an object handed over whole)."""
+        self._tracker.read(("fields", owner))
+        return [v for v in (self.get(k) for k in self._fields.get(owner, ())) if v is not None]
 
     def items(self) -> Iterable[tuple[str, Value]]:
         """Every key and value, without recording a read (for the scheduler's own questions)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from devterms.engine.frame import Frame
 
 MAX_BASE_DEPTH = 16
+MAX_FAMILY = 32  # classes ``self`` stands for in a method nobody in view calls
 
 
 @dataclass(eq=False)
@@ -80,6 +81,7 @@ class Definitions:
         self._functions: dict[str, FunctionInfo] = {}
         self._classes: dict[str, ClassInfo] = {}
         self._of_module: dict[str, dict[str, FunctionInfo]] = {}
+        self._subclasses: dict[str, list[str]] = {}  # base path -> classes naming it as a base
 
     def function(self, path: str) -> FunctionInfo | None:
         self._tracker.read(("def", path))
@@ -120,7 +122,23 @@ class Definitions:
             info.methods = old.methods
         self._classes[info.qualname] = info
         self._tracker.changed(("def", info.qualname))
+        for base in info.bases:
+            known = self._subclasses.setdefault(base, [])
+            if info.qualname not in known:
+                known.append(info.qualname)
+                self._tracker.changed(("subclasses", base))
         return info
+
+    def family(self, class_path: str) -> list[str]:
+        """The class and every project class below it: what ``self`` may be in its methods
+        when no caller is in view (a base class's template method calls the overrides)."""
+        found = [class_path]
+        for path in found:
+            if len(found) > MAX_FAMILY:
+                break
+            self._tracker.read(("subclasses", path))
+            found.extend(s for s in self._subclasses.get(path, ()) if s not in found)
+        return found[:MAX_FAMILY]
 
     def library_paths(self, path: str) -> list[str]:
         """What a call on an instance of a project class reaches in a library it subclasses:
@@ -136,6 +154,21 @@ class Definitions:
         if info is None or depth > MAX_BASE_DEPTH:
             return [class_path] if depth else []
         return [b for base in info.bases for b in self._library_bases(base, depth + 1)]
+
+    def mro(self, class_path: str) -> list[str]:
+        """The class and its bases, depth first (Python's MRO for single inheritance)."""
+        order: list[str] = []
+
+        def visit(path: str, depth: int) -> None:
+            if path in order or depth > MAX_BASE_DEPTH:
+                return
+            order.append(path)
+            info = self.class_named(path)
+            for base in info.bases if info is not None else ():
+                visit(base, depth + 1)
+
+        visit(class_path, 0)
+        return order
 
     def method(self, class_path: str, name: str, depth: int = 0) -> FunctionInfo | None:
         info = self.class_named(class_path)

@@ -173,7 +173,9 @@ class ProjectRun:
             known = binding.get(param.name, Value())
             symbolic = Trace(prefix + param.name, "", "", ())
             seeded = known.concrete_traces if info.callback is not None else known.markers
-            env[param.name] = Value(known.paths, merge_traces((symbolic, *seeded)), known.text)
+            parts = None if known.parts is None else tuple(  # a config dict's constants, each standing for the parameter's data
+                (k, Value(v.paths, merge_traces((symbolic, *v.markers)), v.text)) for k, v in known.parts)
+            env[param.name] = Value(known.paths, merge_traces((symbolic, *seeded)), known.text, parts)
         body = Frame(self, info.module, info.qualname, function=info, summary=summary, env=env,
                      parent=info.outer)
         if isinstance(info.node, cst.Lambda):
@@ -272,6 +274,12 @@ class ProjectRun:
 
     def store_attribute(self, scope: Scope, owner: Value, attr: str, value: Value) -> None:
         self.attributes.store(scope, owner, attr, value)
+
+    def holds_fields(self, value: Value) -> bool:
+        return self.attributes.holds_fields(value)
+
+    def fields(self, value: Value) -> Value:
+        return self.attributes.fields(value)
 
     def call(self, scope: Scope, node: cst.Call) -> Value:
         return self.library.call(scope, node)

@@ -25,6 +25,11 @@ _TABLE_READ = re.compile(r"\bselect\b.*?\bfrom\s+[\"'`\[]?([\w.]+)", re.I | re.S
 At = Callable[[str], Step]  # makes the step of the call at hand, with a note
 
 
+def is_sql(text: str) -> bool:
+    """Whether the text is a statement that writes or reads a named table."""
+    return bool(_TABLE_WRITE.search(text) or _TABLE_READ.search(text))
+
+
 def normalise(template: str | None) -> str | None:
     """A trackable file template, or None when too little of it is known."""
     if not template or len(template.replace(HOLE, "")) < 4:
@@ -70,19 +75,20 @@ class Persistence:
     files: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
     tables: dict[str, tuple[Trace, ...]] = field(default_factory=dict)
 
-    def write_file(self, template: str | None, data: Value, at: At) -> list[Trace]:
-        """Store the concrete data; return the parameter traces, with the write as last hop,
-        for the caller of the function being summarised to apply."""
+    def write_file(self, template: str | None, data: Value, at: At) -> tuple[str, list[Trace]]:
+        """Store the concrete data; return the file's name and the parameter traces, with the
+        write as last hop, for the caller of the function being summarised to apply."""
         name = normalise(template)
         if name is None or not data.traces:
-            return []
+            return "", []
         step = at(f"written to {shown(name)}")
-        self.store_traces(name, [t.extended((step,)) for t in data.concrete_traces])
-        return [t.extended((step,)) for t in data.traces if t.is_param]
+        self.store("files", name, [t.extended((step,)) for t in data.concrete_traces])
+        return name, [t.extended((step,)) for t in data.traces if t.is_param]
 
-    def store_traces(self, name: str, traces: list[Trace]) -> None:
+    def store(self, store: str, name: str, traces: list[Trace]) -> None:
+        """Platform data written to the file or table ``name`` (``store``: "files" or "tables")."""
         if traces:
-            self._store(self.files, name, traces, ("files",))
+            self._store(self.files if store == "files" else self.tables, name, traces, (store,))
 
     def holds_files(self) -> bool:
         """Whether any file holds platform data (a read: the answer may change later)."""
@@ -100,15 +106,21 @@ class Persistence:
                 found.extend(t.extended((step,)) for t in traces)
         return merge_traces(found)
 
-    def execute_sql(self, statement: str | None, data: Value, at: At) -> tuple[Trace, ...]:
-        """Record an INSERT/UPDATE of tainted data; return what a SELECT reads back."""
+    def write_table(self, statement: str | None, data: Value, at: At) -> tuple[str, list[Trace]]:
+        """Record an INSERT/UPDATE of tainted data; return the table and the parameter traces
+        (a helper inserting the rows it is given), as :meth:`write_file` does."""
+        written = _TABLE_WRITE.search(statement or "")
+        if not written or not data.traces:
+            return "", []
+        table = written.group(1).lower()
+        step = at(f"stored in table {table}")
+        self.store("tables", table, [t.extended((step,)) for t in data.concrete_traces])
+        return table, [t.extended((step,)) for t in data.traces if t.is_param]
+
+    def read_table(self, statement: str | None, at: At) -> tuple[Trace, ...]:
+        """What a SELECT reads back from a table holding platform data."""
         if not statement:
             return ()
-        written = _TABLE_WRITE.search(statement)
-        if written and data.concrete_traces:
-            table = written.group(1).lower()
-            step = at(f"stored in table {table}")
-            self._store(self.tables, table, [t.extended((step,)) for t in data.concrete_traces], ("tables",))
         read = _TABLE_READ.search(statement)
         if read:
             self.tracker.read(("tables",))

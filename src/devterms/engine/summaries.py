@@ -62,10 +62,12 @@ class HeapWrite:
 
 
 @dataclass(frozen=True, slots=True)
-class FileWrite:
-    """A parameter's data written to the file ``template`` (applied with the caller's data)."""
+class StoreWrite:
+    """A parameter's data written to a file (``store`` "files", ``name`` its template) or a
+    table (``store`` "tables"), applied with the caller's data."""
 
-    template: str
+    store: str
+    name: str
     param: str
     steps: tuple[Step, ...]
 
@@ -74,16 +76,26 @@ class FileWrite:
 class Summary:
     ret: Value = NOTHING
     pending: list[Pending] = field(default_factory=list)
-    heap_writes: list[HeapWrite] = field(default_factory=list)
-    file_writes: list[FileWrite] = field(default_factory=list)
+    heap_writes: dict[tuple[str, str], HeapWrite] = field(default_factory=dict)  # by key and parameter
+    store_writes: dict[tuple[str, str, str], StoreWrite] = field(default_factory=dict)
+    nonlocal_writes: dict[str, Value] = field(default_factory=dict)  # names of the enclosing function
 
     def fingerprint(self) -> tuple[object, ...]:
         return (
             self.ret.shape(),
             tuple(sorted({(p.param, p.sink_label, p.category) for p in self.pending})),
-            tuple(sorted({(w.key, w.param) for w in self.heap_writes})),
-            tuple(sorted({(w.template, w.param) for w in self.file_writes})),
+            tuple(sorted(self.heap_writes)),
+            tuple(sorted(self.store_writes)),
+            tuple(sorted((k, v.shape()) for k, v in self.nonlocal_writes.items())),
         )
+
+
+    def record(self, write: HeapWrite | StoreWrite) -> None:
+        """Remember a write of a parameter's data, once (the first path that made it)."""
+        if isinstance(write, HeapWrite):
+            self.heap_writes.setdefault((write.key, write.param), write)
+        else:
+            self.store_writes.setdefault((write.store, write.name, write.param), write)
 
 
 ContextKey = tuple[str, tuple[object, ...]]
@@ -165,8 +177,8 @@ class Summaries:
     def _context(self, info: FunctionInfo, binding: dict[str, Value]) -> tuple[ContextKey, dict[str, Value]]:
         """The calling context: what the arguments are; past :data:`MAX_CONTEXTS`, one joined one."""
         context: tuple[object, ...] = tuple(sorted(
-            (name, v.paths, v.text, frozenset(t.origin for t in v.markers))
-            for name, v in binding.items() if v.paths or v.text or v.markers))
+            (name, v.paths, v.text, frozenset(t.origin for t in v.markers), v.constant_parts())
+            for name, v in binding.items() if v.paths or v.text or v.markers or v.parts))
         if info.callback is not None:  # registered callbacks are seeded with platform data
             context += tuple(sorted((n, frozenset(t.origin for t in v.traces), None)
                                     for n, v in binding.items() if v.traces))
