@@ -238,11 +238,13 @@ class CallHandler:
         if sink.when is not None and not self._mentions(site.arg(sink.when.arg), sink.when):
             return False
         data = own.data_only() if sink.on_result else site.args_data(sink.args)
-        return self._report(frame, site.node, sink.category, what, data)
+        return self._report(frame, site.node, sink.category, what, data, sink.account_only)
 
-    def _report(self, frame: Frame, node: cst.Call, category: str, what: str, data: Value) -> bool:
+    def _report(self, frame: Frame, node: cst.Call, category: str, what: str, data: Value,
+                account_only: bool = False) -> bool:
         if data.tainted:
-            self.run.reporter.sink(frame.summary, frame.step(node, f"reaches {what}"), category, what, data)
+            self.run.reporter.sink(frame.summary, frame.step(node, f"reaches {what}"), category, what, data,
+                                   account_only=account_only)
         return data.tainted
 
     def _default_result(self, frame: Frame, site: CallSite, sanitizer: Sanitizer | None) -> Value:

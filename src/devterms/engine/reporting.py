@@ -47,10 +47,10 @@ class Reporter:
         self._by_unit.pop(unit, None)
 
     def sink(self, summary: Summary | None, sink: Step, category: str, what: str, data: Value,
-             other_than: str = "") -> None:
+             other_than: str = "", account_only: bool = False) -> None:
         """``data`` reaches a sink of ``category`` (at ``sink``); ``other_than``: a platform whose
-        own data does not count there."""
-        target = Pending("", what, category, (sink,), sink, other_than=other_than)
+        own data does not count there; ``account_only``: only one named account's data counts."""
+        target = Pending("", what, category, (sink,), sink, account_only=account_only, other_than=other_than)
         for trace in data.traces:
             self.reached(summary, target, trace, trace.steps + (sink,))
 

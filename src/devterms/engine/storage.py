@@ -20,6 +20,8 @@ from devterms.values import HOLE, Trace, Value, merge_traces
 
 _TABLE_WRITE = re.compile(r"\b(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update)\s+[\"'`\[]?([\w.]+)", re.I)
 _TABLE_READ = re.compile(r"\bselect\b.*?\bfrom\s+[\"'`\[]?([\w.]+)", re.I | re.S)
+_AGGREGATES_ONLY = re.compile(  # SELECT COUNT(*), AVG(x) AS m FROM ...: numbers, not people
+    r"\s*select\s+(?:(?:count|sum|avg|min|max|total)\s*\([^()]*\)(?:\s+as\s+\w+)?\s*,?\s*)+from\b", re.I)
 
 
 At = Callable[[str], Step]  # makes the step of the call at hand, with a note
@@ -122,6 +124,8 @@ class Persistence:
         if not statement:
             return ()
         read = _TABLE_READ.search(statement)
+        if read and _AGGREGATES_ONLY.match(statement):
+            return ()
         if read:
             self.tracker.read(("tables",))
         if read and read.group(1).lower() in self.tables:

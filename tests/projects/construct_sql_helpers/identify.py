@@ -51,3 +51,11 @@ def encode_staff():
     for name, photo in conn.execute("SELECT name, photo FROM staff"):
         staff[name] = face_recognition.face_encodings(face_recognition.load_image_file(photo))  # ok: DT101
     return staff
+
+
+def weekly_totals():
+    """How many accounts and posts were collected: numbers only, for the agency's statistics desk."""
+    conn = store.connect()
+    (accounts,) = conn.execute("SELECT COUNT(*) FROM accounts").fetchone()
+    (posts,) = conn.execute("SELECT COUNT(*) AS n FROM posts").fetchone()
+    requests.post(INTAKE_URL, json={"accounts": accounts, "posts": posts}, timeout=10)  # ok: DT201

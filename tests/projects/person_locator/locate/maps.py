@@ -6,7 +6,7 @@ import folium
 import gmplot
 import reverse_geocoder as rg
 import simplekml
-from folium.plugins import AntPath
+from folium.plugins import AntPath, HeatMap
 from geopy.geocoders import Nominatim
 from opencage.geocoder import OpenCageGeocode
 
@@ -68,3 +68,17 @@ def venue_map():
     m = folium.Map(location=settings.VENUE, zoom_start=15)
     folium.Marker(settings.VENUE, popup=settings.VENUE_NAME).add_to(m)  # ok: DT302
     m.save(os.path.join(settings.OUT_DIR, "venue.html"))
+
+
+def hashtag_heatmap(tag):
+    """Where a festival hashtag is tweeted from, as a heat map of many people's places."""
+    m = folium.Map(location=settings.VENUE, zoom_start=5)
+    HeatMap(x_places.hashtag_places(tag), radius=18).add_to(m)  # ok: DT302
+    m.save(os.path.join(settings.OUT_DIR, f"heat_{tag.strip('#')}.html"))
+
+
+def hashtag_gmap(tag):
+    points = x_places.hashtag_places(tag)
+    plot = gmplot.GoogleMapPlotter(settings.VENUE[0], settings.VENUE[1], 5, apikey=settings.GMAPS_KEY)
+    plot.heatmap([lat for lat, _ in points], [lng for _, lng in points], radius=25)  # ok: DT302
+    plot.draw(os.path.join(settings.OUT_DIR, f"heat_{tag.strip('#')}_gmap.html"))

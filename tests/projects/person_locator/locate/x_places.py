@@ -28,3 +28,11 @@ def places_of(username, limit=100):
             points.append((lat, lon, tweet.text, tweet.created_at))
     return points
 
+
+
+def hashtag_places(tag, limit=100):
+    """(lat, lon) of the places of recent geotagged tweets about a hashtag, whoever posted them."""
+    resp = client.search_recent_tweets(
+        f"{tag} has:geo", max_results=limit, expansions=["geo.place_id"], place_fields=["geo"],
+    )
+    return [centroid(p.geo["bbox"]) for p in resp.includes.get("places", [])]
