@@ -28,7 +28,7 @@ import libcst as cst
 from devterms.engine.scope import Scope
 from devterms.engine.reporting import Reporter
 from devterms.engine.steps import Step
-from devterms.engine.summaries import Pending
+from devterms.engine.summaries import KEPT, Pending
 from devterms.knowledge import Knowledge
 from devterms.packtypes import RulePack, Vocabulary
 from devterms.values import HOLE, NOTHING, Inference, Trace, Value, merge_traces
@@ -103,6 +103,10 @@ class Meetings:
     def kept(self, scope: Scope, node: cst.CSTNode, data: Value, what: str) -> None:
         """``data`` reaches an output: what was inferred from it is kept about the person."""
         for trace in data.traces:
+            if trace.is_param and scope.summary is not None:  # a helper: its callers' inferences are kept here
+                step = scope.step(node, f"kept: {what}")
+                self.reporter.reached(scope.summary, Pending("", what, KEPT, (step,), step), trace, trace.steps + (step,))
+                continue
             inference = trace.inference
             if inference is None or inference.category in trace.reached:
                 continue

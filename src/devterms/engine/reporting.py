@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from devterms.engine.steps import FlowRenderer, Step
-from devterms.engine.summaries import Pending, Summary
+from devterms.engine.summaries import KEPT, Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.model import Finding
 from devterms.packtypes import RulePack, Source
@@ -64,6 +64,11 @@ class Reporter:
                 summary.pending.append(Pending(trace.origin, pending.sink_label, pending.category, steps,
                                                pending.sink, pending.account_only, pending.other_than))
             return
+        if pending.category == KEPT:  # a helper's output kept what this data's meeting inferred
+            inference = trace.inference
+            if inference is None or inference.category in trace.reached:
+                return
+            pending = Pending("", inference.label, inference.category, (inference.meeting,), inference.meeting)
         rule = self.pack.rule_for_category(pending.category)
         if rule is not None:
             self._draft(rule.code, trace, pending.sink_label, pending.sink, steps)

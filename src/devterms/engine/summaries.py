@@ -24,6 +24,7 @@ from devterms.engine.tracking import Fact, Tracker, Unit
 from devterms.values import NOTHING, Trace, Value, join
 
 MAX_CONTEXTS = 8  # per function; further contexts share one whose arguments are the join of theirs
+KEPT = "kept"  # the category of a pending flow into an output: what a caller inferred is kept there
 MAX_NESTING = 64  # summaries computed inside one another before the innermost is taken as it stands
 
 

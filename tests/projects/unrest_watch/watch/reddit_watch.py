@@ -83,7 +83,7 @@ def morning_digest(limit=300):
 def relay_to_on_call(alerter):
     """The same test, with the alert sent through the shared Alerter."""
     for comment in reddit.subreddit(config.WATCHED_SUBREDDITS).stream.comments(skip_existing=True):
-        if EVENT_RE.search(comment.body):  # todo-expect: DT303
+        if EVENT_RE.search(comment.body):  # expect: DT303
             message = f"u/{comment.author}: {comment.body[:300]}"
             alerter.to_phone(message)
 
