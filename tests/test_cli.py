@@ -224,3 +224,14 @@ def test_engine_noqa_silences_a_real_finding(tmp_path: Path) -> None:
         "face_encodings(img)", "face_encodings(img)  # noqa: DT101")})
     done = run_cli(tmp_path, "check")
     assert done.returncode == 0, done.stdout
+
+
+def test_engine_naming_the_source_file_reports_the_flow_it_completes(tmp_path: Path) -> None:
+    write_tree(tmp_path, CROSS)
+    done = run_cli(tmp_path, "check", "app/lib.py")
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("app/use.py:6:5: DT101 [error] ")
+    assert lines[1] == "    note    lies in another file; its flow passes through app/lib.py"
+    whole = run_cli(tmp_path, "check")  # nothing lies outside what was named
+    assert "lies in another file" not in whole.stdout and "app/use.py:6:5: DT101" in whole.stdout

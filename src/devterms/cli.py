@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 import textwrap
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from devterms import __version__
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
 from devterms.discovery import explicit_files, files_under, find_root, is_excluded
-from devterms.frontend import FRONTEND_RULES, analyse, build_pack, open_project, selection_for
+from devterms.frontend import (FRONTEND_RULES, Outcome, Project, analyse, build_pack, display_path, open_project,
+                               selection_for)
 from devterms.reading import Progress
 from devterms.report import Report, formatters
 from devterms.rulepack import Rule, RulePack
@@ -119,26 +121,66 @@ def run_check(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.exists():
             raise RulePackError(str(path), None, None, "does not exist")
-    project = open_project(paths[0], args.config, args.rules)
-    extra = [f for f in explicit_files(paths) if not is_excluded(f, project.root, project.config.exclude)]
-    report_on = files_under((*project.files, *extra), paths)
-    selection = selection_for(project.config, Selection(args.select, args.extend_select, args.ignore))
+    cli_selection = Selection(args.select, args.extend_select, args.ignore)
+    runs = []
     with _progress_bar() as progress:
-        outcome = analyse(project, selection, report_on=report_on, extra_files=extra,
-                          display_base=Path.cwd(), jobs=args.jobs, use_cache=not args.no_cache,
-                          progress=progress)
+        for project, named in projects_of(paths, args.config, args.rules):
+            extra = [f for f in explicit_files(named) if not is_excluded(f, project.root, project.config.exclude)]
+            report_on = files_under((*project.files, *extra), named)
+            outcome = analyse(project, selection_for(project, cli_selection), report_on=report_on,
+                              extra_files=extra, display_base=Path.cwd(), jobs=args.jobs,
+                              use_cache=not args.no_cache, progress=progress)
+            runs.append((project, outcome, report_on))
     source = SourceText(Path.cwd())
-    findings = list(outcome.findings)
+    findings = [f for _, outcome, _ in runs for f in outcome.findings]
     if args.write_baseline:
-        write_baseline(args.write_baseline, findings, source)
+        _writing(args.write_baseline, lambda: write_baseline(args.write_baseline, findings, source))
     for baseline in (args.baseline, args.write_baseline):
         if baseline:
             findings = new_findings(findings, read_baseline(baseline), source)
-    report = Report(tuple(findings), outcome.diagnostics, project.rules, project.pack, source,
-                    outcome.suppressed, outcome.files, time.perf_counter() - started, args.show_suppressed)
+    diagnostics = tuple(d for _, outcome, _ in runs for d in outcome.diagnostics)
+    named_files = frozenset(display_path(f, Path.cwd()) for _, _, report_on in runs for f in report_on)
+    report = Report(tuple(findings), diagnostics, merged_rules(runs), merged_pack(runs), source,
+                    tuple(f for _, outcome, _ in runs for f in outcome.suppressed),
+                    sum(outcome.files for _, outcome, _ in runs), time.perf_counter() - started,
+                    args.show_suppressed, named_files)
     _emit(formatters()[args.format](report), args.output)
-    failed = bool(findings or outcome.diagnostics)
+    failed = bool(findings or diagnostics)
     return 0 if args.exit_zero or not failed else 1
+
+
+def projects_of(paths: Sequence[Path], config: Path | None, rules: Sequence[Path]) -> Iterator[tuple[Project, list[Path]]]:
+    """Each project the paths lie in, with the paths it reports on, analysed and configured apart.
+
+    A path belongs to the nearest project root above it; a named folder also reaches into the
+    subprojects below it (a monorepo's packages, each with its own pyproject.toml).
+    """
+    pending: dict[Path, list[Path]] = {}
+    for path in paths:
+        pending.setdefault(find_root(path), []).append(path)
+    while pending:
+        root, named = pending.popitem()
+        project = open_project(root, config, rules)
+        folders = [p.resolve() for p in named if p.is_dir()]
+        for sub in project.nested:
+            if any(sub == f or f in sub.parents or sub in f.parents for f in folders):
+                below = [f for f in folders if sub in f.parents or f == sub]
+                pending.setdefault(sub, []).extend(below or [sub])
+        yield project, [p for p in named if p.resolve() not in project.nested]
+
+
+def merged_rules(runs: Sequence[tuple[Project, Outcome, object]]) -> dict[str, Rule]:
+    return {code: rule for project, _, _ in runs for code, rule in project.rules.items()}
+
+
+def merged_pack(runs: Sequence[tuple[Project, Outcome, object]]) -> RulePack:
+    """One pack for the report: every run's clauses and platforms (subprojects may add packs)."""
+    packs = [project.pack for project, _, _ in runs]
+    return dataclasses.replace(
+        packs[0], rules={c: r for p in packs for c, r in p.rules.items()},
+        clauses={c: v for p in packs for c, v in p.clauses.items()},
+        platforms={c: v for p in packs for c, v in p.platforms.items()},
+    )
 
 
 BAR_WIDTH = 30
@@ -148,7 +190,16 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        _writing(output, lambda: output.write_text(text, encoding="utf-8"))
+
+
+def _writing(target: Path, write: Callable[[], object]) -> None:
+    """Write a report or baseline, creating its folder; failing to is a usage error (exit 2)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write()
+    except OSError as exc:
+        raise RulePackError(str(target), None, None, f"cannot be written: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager

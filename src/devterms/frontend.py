@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from devterms import cache
 from devterms.config import AllowedHost, Config, load_config
-from devterms.discovery import find_root, project_files
+from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files
 from devterms.model import Diagnostic, Finding
 from devterms.noqa import FileSuppressions
 from devterms.patterns import host_matches
 from devterms.reading import Progress
 from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
 from devterms.schema import RulePackError
-from devterms.selection import Selection
+from devterms.selection import Selection, unknown_codes
 from devterms.sourcetext import SourceText
 
 if TYPE_CHECKING:
@@ -47,10 +47,20 @@ FRONTEND_RULES = {
 
 @dataclass(frozen=True)
 class Project:
+    """``marked`` is False for a loose folder (no pyproject.toml, setup.cfg or .git): it is
+    listed only :data:`~devterms.discovery.LOOSE_DEPTH` levels deep and gets no cache folder."""
+
     root: Path
     config: Config
     pack: RulePack
     files: tuple[Path, ...]
+    marked: bool = True
+    nested: tuple[Path, ...] = ()  # subprojects below the root, each with its own marker
+
+    def relisted(self) -> Project:
+        """The same project with its files listed again (files added or deleted meanwhile)."""
+        files, nested = list_files(self.root, self.config, self.marked)
+        return dataclasses.replace(self, files=files, nested=nested)
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -74,7 +84,16 @@ def open_project(
     root = find_root(start)
     config = load_config(root, config_file)
     pack = build_pack(config, extra_rules)
-    return Project(root, config, pack, tuple(project_files(root, config.exclude)))
+    marked = has_marker(root)
+    files, nested = list_files(root, config, marked)
+    return Project(root, config, pack, files, marked, nested)
+
+
+def list_files(root: Path, config: Config, marked: bool) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """The project's files and its nested subprojects' roots (a loose folder: only a shallow list)."""
+    nested: list[Path] = []
+    files = project_files(root, config.exclude, None if marked else LOOSE_DEPTH, nested)
+    return tuple(files), tuple(nested)
 
 
 def build_pack(config: Config, extra_rules: Sequence[Path] = ()) -> RulePack:
@@ -118,16 +137,30 @@ def _covered(pattern: str, allowed: Sequence[AllowedHost]) -> bool:
     )
 
 
-def selection_for(config: Config, cli: Selection | None = None) -> Selection:
-    """Config selection, with command-line --select replacing and --ignore/--extend-select adding."""
+def selection_for(project: Project, cli: Selection | None = None) -> Selection:
+    """Config selection, with command-line --select replacing and --ignore/--extend-select adding.
+
+    A code or prefix that names no rule (a typo such as DT999 would silently turn checking off)
+    is a mistake: the configuration's are reported against its file, the command line's as such.
+    """
+    config = project.config
+    own = Selection(config.select, config.extend_select, config.ignore, config.per_path_ignores)
+    _known_codes(own, project, str(config.file or "configuration"))
     if cli is None:
-        return Selection(config.select, config.extend_select, config.ignore, config.per_path_ignores)
+        return own
+    _known_codes(cli, project, "command line")
     return Selection(
         cli.select if cli.select is not None else config.select,
         config.extend_select + cli.extend_select,
         config.ignore + cli.ignore,
         config.per_path_ignores,
     )
+
+
+def _known_codes(selection: Selection, project: Project, where: str) -> None:
+    unknown = unknown_codes(selection.codes, project.rules)
+    if unknown:
+        raise RulePackError(where, None, None, f"unknown codes {', '.join(unknown)}; `devterms rules` lists them")
 
 
 def analyse(
@@ -148,7 +181,8 @@ def analyse(
     files = tuple(dict.fromkeys((*project.files, *extra_files)))
     result = check_project(
         files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
-        display_base=base, jobs=jobs, cache_dir=project.root / cache.FOLDER_NAME if use_cache else None,
+        display_base=base, jobs=jobs,
+        cache_dir=project.root / cache.FOLDER_NAME if use_cache and project.marked else None,
         progress=progress,
     )
     source = SourceText(base, overrides)

@@ -25,6 +25,13 @@ class Report:
     files: int = 0
     elapsed: float = 0.0
     show_suppressed: bool = field(default=False)
+    named: frozenset[str] | None = None  # the files the user named; None: the whole project
+
+    def elsewhere(self, finding: Finding) -> list[str]:
+        """The named files a finding's flow passes through, when the finding lies in another file."""
+        if self.named is None or finding.path in self.named:
+            return []
+        return sorted({hop.path for flow in finding.flows for hop in flow if hop.path in self.named})
 
     def clauses(self, finding: Finding) -> list[Clause]:
         """The finding's clauses that the pack knows, in the finding's order."""

@@ -26,6 +26,9 @@ def render(report: Report) -> str:
 def finding_lines(report: Report, finding: Finding, suffix: str = "") -> list[str]:
     """The headline, then ``source``/``step``/``sink`` hops and ``clause`` lines, indented."""
     lines = [f"{location(finding)}: {finding.code} [{finding.severity}] {finding.message}{suffix}"]
+    touched = report.elsewhere(finding)
+    if touched:
+        lines.append(f"{INDENT}{'note':<7} lies in another file; its flow passes through {', '.join(touched)}")
     for index, hop in enumerate(finding.flow):
         role = hop_role(index, len(finding.flow))
         lines.append(f"{INDENT}{role:<7} {location(hop)}  {hop.note}".rstrip())
