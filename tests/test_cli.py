@@ -235,3 +235,33 @@ def test_engine_naming_the_source_file_reports_the_flow_it_completes(tmp_path: P
     assert lines[1] == "    note    lies in another file; its flow passes through app/lib.py"
     whole = run_cli(tmp_path, "check")  # nothing lies outside what was named
     assert "lies in another file" not in whole.stdout and "app/use.py:6:5: DT101" in whole.stdout
+
+
+def test_engine_monorepo_subprojects_are_configured_and_analysed_apart(tmp_path: Path) -> None:
+    from frontend_helpers import POSITIVE, SCRAPE
+
+    faces = ("import face_recognition\nfrom scrape import author_pictures\n\n"
+             "for picture in author_pictures('x'):\n    face_recognition.face_encodings(picture)\n")
+    write_tree(tmp_path, {
+        "pyproject.toml": "[project]\nname = 'mono'\n",
+        "quiet/pyproject.toml": "[tool.devterms]\nignore = ['DT101']\n", "quiet/collect.py": POSITIVE,
+        "quiet/scrape.py": SCRAPE,
+        "loud/pyproject.toml": "", "loud/collect.py": POSITIVE, "loud/faces.py": faces,
+    })
+    for args in (("quiet/collect.py", "loud/collect.py", "loud/faces.py"), (".",)):
+        done = run_cli(tmp_path, "check", "--format", "json", *args)
+        assert done.returncode == 1, done.stderr
+        found = {(f["path"], f["code"]) for f in json.loads(done.stdout)["findings"]}
+        # quiet's ignore stays in quiet; loud/faces.py's import does not reach quiet/scrape.py
+        assert found == {("loud/collect.py", "DT101")}, (args, found)
+
+
+def test_engine_a_folder_without_project_marker_is_listed_shallowly_and_gets_no_cache(tmp_path: Path) -> None:
+    from frontend_helpers import POSITIVE
+
+    loose = write_tree(tmp_path / "loose", {
+        "script.py": POSITIVE, "helpers/util.py": "x = 1\n", "deep/deeper/far.py": "y = 2\n"})
+    done = run_cli(loose, "check", "script.py")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[-1].startswith("Checked 2 files: 1 finding (DT101: 1)")
+    assert not (loose / ".devterms_cache").exists()

@@ -169,3 +169,33 @@ def test_flake8_on_the_source_file_reports_the_flow_at_its_source(tmp_path: Path
     assert "DT101" in lines[0] and lines[0].endswith("to app/use.py:6)")
     both = flake8(tmp_path, "app").stdout.splitlines()  # the sink's file is checked too: once, there
     assert len(both) == 1 and both[0].startswith("app/use.py:6:5: DT101"), both
+
+
+def test_flake8_on_stdin_in_a_folder_without_project_marker(tmp_path: Path) -> None:
+    from frontend_helpers import POSITIVE
+
+    loose = write_tree(tmp_path / "shared-temp", {"other/deep/tree.py": "x = 1\n"})
+    done = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "-"], cwd=loose, input=POSITIVE,
+                          capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
+    assert done.stdout.startswith("stdin:11:17: DT101 "), done.stdout + done.stderr
+    assert not (loose / ".devterms_cache").exists()
+
+
+def test_flake8_selection_decides_including_rules_off_by_default(tmp_path: Path) -> None:
+    detect = ("import face_recognition, requests, tweepy\nclient = tweepy.Client('t')\n"
+              "resp = client.search_recent_tweets('x', expansions='author_id', user_fields='profile_image_url')\n"
+              "for user in resp.includes['users']:\n"
+              "    img = face_recognition.load_image_file(requests.get(user.profile_image_url, stream=True).raw)\n"
+              "    face_recognition.face_locations(img)\n")
+    write_tree(tmp_path, {"pyproject.toml": "", "detect.py": detect})
+
+    def codes(*args: str) -> set[str]:
+        done = subprocess.run([sys.executable, "-m", "flake8", *args, "detect.py"], cwd=tmp_path,
+                              capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
+        return {line.split()[1] for line in done.stdout.splitlines() if " DT" in line}
+
+    assert codes() == set()  # DT102 is off by default
+    assert codes("--extend-select", "DT102") == {"DT102"}
+    assert codes("--select", "DT102") == {"DT102"}
+    assert codes("--select", "DT") == {"DT102"}  # in flake8 a prefix names every code under it
+    assert codes("--select", "E") == set()
