@@ -87,11 +87,12 @@ def test_noqa_suppresses_and_unused_codes_are_dt001(project: Path, engine: FakeE
     assert "app/main.py:5:1: DT101 [error] X user data reaches face_recognition.face_encodings  (suppressed by noqa)" in capsys.readouterr().out
 
 
-def test_bare_noqa_needs_allow_bare_noqa(project: Path, engine: FakeEngine, capsys) -> None:
+def test_bare_noqa_silences_as_in_flake8(project: Path, engine: FakeEngine, capsys) -> None:
     write_tree(project, {"app/main.py": MAIN.replace("sink(data)\nsink", "sink(data)  # noqa\nsink")})
-    assert main(["check", "--ignore", "DT001"]) == 1
-    write_tree(project, {"pyproject.toml": "[tool.devterms]\nallow-bare-noqa = true\n"})
     assert main(["check", "--ignore", "DT001"]) == 0
+    write_tree(project, {"pyproject.toml": "[tool.devterms]\nallow-bare-noqa = true\n"})
+    assert main(["check"]) == 2
+    assert "allow-bare-noqa: was removed" in capsys.readouterr().err
 
 
 def test_per_path_ignores_and_severity_from_config(project: Path, engine: FakeEngine, capsys) -> None:
@@ -265,3 +266,27 @@ def test_engine_a_folder_without_project_marker_is_listed_shallowly_and_gets_no_
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines()[-1].startswith("Checked 2 files: 1 finding (DT101: 1)")
     assert not (loose / ".devterms_cache").exists()
+
+
+def test_engine_unknown_codes_exit_2_listing_them(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "sample.py": SAMPLE_DT101})
+    done = run_cli(tmp_path, "check", "--select", "DT999,DT101", "--ignore", "DT8")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == ("devterms: error: command line: unknown codes DT8, DT999; "
+                                   "`devterms rules` lists them")
+    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nextend-select = ['DT999']\n"})
+    done = run_cli(tmp_path, "check")
+    assert done.returncode == 2 and "pyproject.toml: unknown codes DT999" in done.stderr
+
+
+def test_engine_report_and_baseline_into_a_missing_folder(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "sample.py": SAMPLE_DT101})
+    done = run_cli(tmp_path, "check", "--format", "sarif", "-o", "out/reports/devterms.sarif")
+    assert done.returncode == 1 and done.stderr == ""
+    assert json.loads((tmp_path / "out/reports/devterms.sarif").read_text())["version"] == "2.1.0"
+    done = run_cli(tmp_path, "check", "--write-baseline", "ci/baselines/devterms.json")
+    assert done.returncode == 0 and (tmp_path / "ci/baselines/devterms.json").is_file()
+    (tmp_path / "blocked").write_text("a file where a folder should be\n")
+    done = run_cli(tmp_path, "check", "-o", "blocked/report.txt")
+    assert done.returncode == 2 and done.stderr.startswith("devterms: error: blocked/report.txt: cannot be written")
+    assert "Traceback" not in done.stderr

@@ -22,7 +22,6 @@ extend-select = ["DT102"]
 ignore = ["DT201"]
 exclude = ["migrations", "scripts/legacy_*.py"]
 rule-packs = ["devterms-rules"]
-allow-bare-noqa = true
 per-path-ignores = { "tests/*" = ["DT1"], "notebooks/*.py" = ["DT501"] }
 severity = { DT501 = "error" }
 
@@ -61,7 +60,6 @@ def test_full_example_is_read_into_values(tmp_path: Path) -> None:
     assert config.select == ("DT1", "DT2") and config.extend_select == ("DT102",)
     assert config.ignore == ("DT201",) and config.exclude == ("migrations", "scripts/legacy_*.py")
     assert config.rule_packs == ((tmp_path / "devterms-rules").resolve(),)
-    assert config.allow_bare_noqa is True
     assert config.per_path_ignores == (("tests/*", ("DT1",)), ("notebooks/*.py", ("DT501",)))
     assert config.severity == {"DT501": "error"}
     assert config.allow_hosts == (AllowedHost("*.example.gov", config.allow_hosts[0].justification),)
@@ -73,7 +71,7 @@ def test_full_example_is_read_into_values(tmp_path: Path) -> None:
 def test_no_table_means_defaults(tmp_path: Path) -> None:
     write_tree(tmp_path, {"pyproject.toml": "[project]\nname = 'x'\n"})
     config = load_config(tmp_path)
-    assert config.select is None and config.ignore == () and not config.allow_bare_noqa
+    assert config.select is None and config.ignore == ()
     assert load_config(tmp_path / "missing").select is None
 
 
@@ -83,7 +81,7 @@ def test_no_table_means_defaults(tmp_path: Path) -> None:
     ("ignore = ['E501']\n", "ignore", "not a devterms code"),
     ("severity = { DT101 = 'fatal' }\n", "severity", "must be one of"),
     ("severity = { DT1 = 'error' }\n", "severity", "not a devterms code"),
-    ("allow-bare-noqa = 'yes'\n", "allow-bare-noqa", "true or false"),
+    ("allow-bare-noqa = true\n", "allow-bare-noqa", "was removed"),
     ("per-path-ignores = ['tests/*']\n", "per-path-ignores", "table"),
     ("sinks = { id = 'x' }\n", "sinks", "array of tables"),
     ("[[tool.devterms.allow-hosts]]\nhost = 'api.example.gov'\n", "allow-hosts", "justification"),

@@ -223,13 +223,12 @@ def _apply_noqa(
     project: Project, enabled: Collection[str],
 ) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """Split findings into kept and suppressed, and turn dead noqa codes into DT001 findings."""
-    allow_bare = project.config.allow_bare_noqa
     per_file: dict[str, FileSuppressions] = {}
     kept, suppressed = [], []
     for finding in findings:
         if finding.path not in per_file:
             per_file[finding.path] = FileSuppressions(source.text(finding.path))
-        is_quiet = per_file[finding.path].suppressed(finding.code, finding.line, allow_bare)
+        is_quiet = per_file[finding.path].suppressed(finding.code, finding.line)
         (suppressed if is_quiet else kept).append(finding)
     unused = []
     for path in targets:
