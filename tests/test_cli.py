@@ -180,6 +180,13 @@ def test_explain_prints_rule_and_every_clause(capsys) -> None:
     for cid in rule.clauses:
         clause = pack.clauses[cid]
         assert cid in out and clause.url in out and pack.platforms[clause.platform].name in out
+    shared = [pack.clauses[c].legal_process_exception for c in rule.clauses]
+    texts = {t for t in shared if t}
+    assert len(texts) < len([t for t in shared if t])  # the pack repeats exceptions across clauses
+    assert out.count("Legal-process exceptions:") == 1
+    flat = " ".join(out.split())
+    assert all(flat.count(" ".join(t.split())) == sum(" ".join(t.split()) in " ".join(u.split()) for u in texts)
+               for t in texts)  # each printed once (one may quote another)
 
 
 # --- with the real engine -------------------------------------------------------------------

@@ -24,7 +24,9 @@ from devterms.discovery import explicit_files, files_under, find_root, is_exclud
 from devterms.frontend import (FRONTEND_RULES, Outcome, Project, analyse, build_pack, display_path, open_project,
                                selection_for)
 from devterms.reading import Progress
+from devterms.changes import Changes
 from devterms.report import Report, formatters
+from devterms.report.text import statistics
 from devterms.rulepack import Rule, RulePack
 from devterms.ruletable import rule_table
 from devterms.schema import RulePackError
@@ -58,19 +60,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"devterms {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="analyse a project and report findings")
+    check = commands.add_parser("check", help="analyse a project and report findings",
+                                description="Analyse the projects PATHs lie in; report the findings whose "
+                                            "flow touches a PATH.")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or folders to report on (default: .); the whole project is analysed")
-    check.add_argument("--format", choices=("text", "json", "sarif", "html"), default="text")
-    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE")
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes")
-    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES")
-    check.add_argument("--extend-select", type=_codes, default=(), metavar="CODES")
+                       help="files or folders to report on (default: .); their whole projects are analysed, "
+                            "and a finding is reported when its sink or any step of its flow lies in a PATH")
+    check.add_argument("--format", choices=tuple(FORMATS), default="text",
+                       help="report format: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()))
+    check.add_argument("--output", "-o", type=Path, metavar="FILE",
+                       help="write the report to FILE (its folder is created)")
+    check.add_argument("--select", type=_codes, metavar="CODES",
+                       help="report only these codes or prefixes (comma-separated; replaces the config's select)")
+    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
+                       help="do not report these codes or prefixes (adds to the config's ignore)")
+    check.add_argument("--extend-select", type=_codes, default=(), metavar="CODES",
+                       help="also report these codes (name rules that are off by default in full: DT102)")
     check.add_argument("--show-suppressed", action="store_true", help="also show noqa-suppressed findings")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in FILE")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="write every current finding to FILE (then report none of them)")
+    check.add_argument("--changed-since", metavar="REF",
+                       help="report only findings whose flow touches a file changed since the git "
+                            "revision REF (committed or not); for pull requests")
+    check.add_argument("--stdin-filename", type=Path, metavar="NAME",
+                       help="read the code of file NAME from standard input (editors, pipes)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument("--fail-on", choices=SEVERITY_ORDER, default="note",
+                       help="exit 1 only for findings of this severity or higher (default: note, any finding); "
+                            "files that cannot be analysed always fail")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="print the findings only: no summary line, no progress bar")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each code has instead of the findings")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="processes reading and screening files (default 0: one per CPU)")
@@ -85,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("lsp", help="run the language server on stdin/stdout (needs devterms[lsp])")
 
     explain = commands.add_parser("explain", help="describe a rule and the clauses it cites")
-    explain.add_argument("code", type=str.upper)
+    explain.add_argument("code", type=str.upper, metavar="CODE", help="a rule's code, such as DT101")
     _pack_options(explain)
     explain.set_defaults(run=run_explain)
     return parser
@@ -95,6 +117,19 @@ def _pack_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
     parser.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR",
                         help="an extra rule pack folder (repeatable)")
+
+
+FORMATS = {
+    "text": "headline, flow and clause per finding (default)",
+    "concise": "one line per finding",
+    "json": "versioned JSON for scripts",
+    "sarif": "SARIF 2.1.0 for code scanning",
+    "html": "one self-contained page",
+    "github": "GitHub Actions annotations",
+    "gitlab": "GitLab Code Quality JSON",
+    "junit": "JUnit XML test report",
+}
+SEVERITY_ORDER = ("note", "warning", "error")
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -117,21 +152,21 @@ def _jobs(text: str) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    paths = [Path(p) for p in args.paths]
-    for path in paths:
-        if not path.exists():
-            raise RulePackError(str(path), None, None, "does not exist")
+    paths, overrides = _targets(args)
     cli_selection = Selection(args.select, args.extend_select, args.ignore)
     runs = []
-    with _progress_bar() as progress:
+    with _progress_bar(args.quiet) as progress:
         for project, named in projects_of(paths, args.config, args.rules):
-            extra = [f for f in explicit_files(named) if not is_excluded(f, project.root, project.config.exclude)]
+            extra = [f for f in (*explicit_files(named), *overrides)
+                     if f.is_relative_to(project.root) and not is_excluded(f, project.root, project.config.exclude)]
             report_on = files_under((*project.files, *extra), named)
+            if args.changed_since:
+                report_on &= Changes(args.changed_since, Path.cwd()).among(report_on)
             outcome = analyse(project, selection_for(project, cli_selection), report_on=report_on,
-                              extra_files=extra, display_base=Path.cwd(), jobs=args.jobs,
+                              extra_files=extra, overrides=overrides, display_base=Path.cwd(), jobs=args.jobs,
                               use_cache=not args.no_cache, progress=progress)
             runs.append((project, outcome, report_on))
-    source = SourceText(Path.cwd())
+    source = SourceText(Path.cwd(), overrides)
     findings = [f for _, outcome, _ in runs for f in outcome.findings]
     if args.write_baseline:
         _writing(args.write_baseline, lambda: write_baseline(args.write_baseline, findings, source))
@@ -143,10 +178,33 @@ def run_check(args: argparse.Namespace) -> int:
     report = Report(tuple(findings), diagnostics, merged_rules(runs), merged_pack(runs), source,
                     tuple(f for _, outcome, _ in runs for f in outcome.suppressed),
                     sum(outcome.files for _, outcome, _ in runs), time.perf_counter() - started,
-                    args.show_suppressed, named_files)
-    _emit(formatters()[args.format](report), args.output)
-    failed = bool(findings or diagnostics)
-    return 0 if args.exit_zero or not failed else 1
+                    args.show_suppressed, named_files, _colour(args), args.quiet)
+    _emit(statistics(report) if args.statistics else formatters()[args.format](report), args.output)
+    threshold = SEVERITY_ORDER.index(args.fail_on)
+    failing = [f for f in findings if SEVERITY_ORDER.index(f.severity) >= threshold]
+    return 0 if args.exit_zero or not (failing or diagnostics) else 1
+
+
+def _targets(args: argparse.Namespace) -> tuple[list[Path], dict[Path, str]]:
+    """The paths to report on, and code read from stdin for ``--stdin-filename``."""
+    if args.stdin_filename is not None:
+        if args.paths not in (["."], ["-"]):
+            raise RulePackError("--stdin-filename", None, None, "names the one file to check; give no PATH")
+        return [args.stdin_filename], {args.stdin_filename.resolve(): sys.stdin.read()}
+    paths = [Path(p) for p in args.paths]
+    for path in paths:
+        if not path.exists():
+            raise RulePackError(str(path), None, None, "does not exist")
+    return paths, {}
+
+
+def _colour(args: argparse.Namespace) -> bool:
+    """Colour for a terminal: NO_COLOR turns it off, FORCE_COLOR on (https://no-color.org)."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR") or args.output is not None or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
 
 
 def projects_of(paths: Sequence[Path], config: Path | None, rules: Sequence[Path]) -> Iterator[tuple[Project, list[Path]]]:
@@ -203,9 +261,9 @@ def _writing(target: Path, write: Callable[[], object]) -> None:
 
 
 @contextlib.contextmanager
-def _progress_bar() -> Iterator[Progress | None]:
-    """A progress bar on stderr for people watching a terminal; none in CI or in a pipe."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+def _progress_bar(quiet: bool = False) -> Iterator[Progress | None]:
+    """A progress bar on stderr for people watching a terminal; none in CI, in a pipe or quiet."""
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
 
@@ -252,7 +310,8 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def explain_text(pack: RulePack, rule: Rule) -> str:
-    """Title, severity, description, then every clause the rule cites, with its source."""
+    """Title, severity, description, every clause the rule cites, then each legal-process
+    exception once, naming the clauses that share it (many clauses of one platform share one)."""
     state = "enabled" if rule.enabled else "disabled"
     lines = [f"{rule.code} {rule.name}: {rule.title}", f"severity: {rule.severity} ({state} by default)"]
     if rule.sink_category:
@@ -260,6 +319,7 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
     lines += ["", *textwrap.wrap(rule.description, 88), ""]
     if rule.clauses:
         lines.append("Clauses:")
+    exceptions: dict[str, list[str]] = {}
     for cid in rule.clauses:
         clause = pack.clauses[cid]
         platform = pack.platforms[clause.platform]
@@ -268,9 +328,13 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
                   f"    section:  {clause.section}", f"    url:      {clause.url}",
                   *textwrap.wrap(clause.summary, 84, initial_indent="    summary:  ", subsequent_indent="              ")]
         if clause.legal_process_exception:
-            lines += textwrap.wrap(clause.legal_process_exception, 84,
-                                   initial_indent="    legal-process exception: ", subsequent_indent="      ")
+            exceptions.setdefault(clause.legal_process_exception, []).append(clause.id)
         lines.append("")
+    if exceptions:
+        lines.append("Legal-process exceptions:")
+    for text, clauses in exceptions.items():
+        lines += [*textwrap.wrap(", ".join(clauses), 84, initial_indent="  for: ", subsequent_indent="       "),
+                  *textwrap.wrap(text, 84, initial_indent="    ", subsequent_indent="    "), ""]
     return "\n".join(lines) + "\n"
 
 
