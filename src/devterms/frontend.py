@@ -8,17 +8,17 @@ selected. Keeping that here leaves ``cli.py`` and ``flake8_plugin.py`` thin adap
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from devterms import cache
-from devterms.config import AllowedHost, Config, load_config
+from devterms.config import Config, load_config
 from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files
 from devterms.model import Diagnostic, Finding
 from devterms.noqa import FileSuppressions
-from devterms.patterns import host_matches
 from devterms.reading import Progress
 from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
 from devterms.schema import RulePackError
@@ -97,44 +97,22 @@ def list_files(root: Path, config: Config, marked: bool) -> tuple[tuple[Path, ..
 
 
 def build_pack(config: Config, extra_rules: Sequence[Path] = ()) -> RulePack:
-    """The default pack plus configured and command-line folders and entries, then overrides."""
+    """The default pack plus configured and command-line folders and entries, then overrides.
+
+    The version (which keys every cache) is derived from the final pack: severity overrides and
+    allowed hosts change answers, so they change the version too.
+    """
     folders = [default_pack_dir(), *config.rule_packs, *(p.resolve() for p in extra_rules)]
     pack = load_pack(folders, extra=config.pack_extra())
-    return _allow_hosts(_override_severity(pack, config), config.allow_hosts)
-
-
-def _override_severity(pack: RulePack, config: Config) -> RulePack:
     rules = dict(pack.rules)
     for code, severity in config.severity.items():
         if code not in rules:
             raise RulePackError(str(config.file), "[tool.devterms]", "severity", f"{code!r} is not a rule")
         rules[code] = dataclasses.replace(rules[code], severity=severity)
-    return dataclasses.replace(pack, rules=rules)
-
-
-def _allow_hosts(pack: RulePack, allowed: Sequence[AllowedHost]) -> RulePack:
-    """Drop sink host patterns an allow-hosts entry covers; a sink left with none is dropped.
-
-    Only whole patterns can be removed: allowing ``data.example.gov`` does not carve it out of a
-    sink's ``*.gov`` (that needs the engine to consult the allow list when matching a URL).
-    """
-    if not allowed:
-        return pack
-    sinks = []
-    for sink in pack.sinks:
-        hosts = tuple(h for h in pack.expand_hosts(sink.hosts) if not _covered(h, allowed))
-        if sink.hosts and not hosts:
-            continue
-        sinks.append(dataclasses.replace(sink, hosts=hosts))
-    return dataclasses.replace(pack, sinks=tuple(sinks))
-
-
-def _covered(pattern: str, allowed: Sequence[AllowedHost]) -> bool:
-    bare = pattern[2:] if pattern.startswith("*.") else pattern
-    return any(
-        a.host.lower() == pattern.lower() or (a.host.startswith("*.") and host_matches(bare, a.host))
-        for a in allowed
-    )
+    allowed = tuple(a.host.lower() for a in config.allow_hosts)
+    effective = repr((pack.version, sorted(config.severity.items()), allowed))
+    version = hashlib.sha256(effective.encode()).hexdigest()[:16]
+    return dataclasses.replace(pack, rules=rules, allowed_hosts=allowed, version=version)
 
 
 def selection_for(project: Project, cli: Selection | None = None) -> Selection:
