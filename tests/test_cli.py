@@ -297,3 +297,15 @@ def test_engine_report_and_baseline_into_a_missing_folder(tmp_path: Path) -> Non
     done = run_cli(tmp_path, "check", "-o", "blocked/report.txt")
     assert done.returncode == 2 and done.stderr.startswith("devterms: error: blocked/report.txt: cannot be written")
     assert "Traceback" not in done.stderr
+
+
+def test_engine_baseline_survives_a_rename_on_the_source_line_in_another_file(tmp_path: Path) -> None:
+    write_tree(tmp_path, CROSS)
+    assert run_cli(tmp_path, "check", "--write-baseline", "baseline.json").returncode == 0
+    lib = tmp_path / "app/lib.py"
+    lib.write_text(lib.read_text().replace("c = tweepy", "api = tweepy").replace("return c.", "return api."))
+    done = run_cli(tmp_path, "check", "--baseline", "baseline.json")
+    assert done.returncode == 0, done.stdout
+    use = tmp_path / "app/use.py"  # a second sink of the same flow is new
+    use.write_text(use.read_text() + "    face_recognition.compare_faces([img], img)\n")
+    assert "DT101" in run_cli(tmp_path, "check", "--baseline", "baseline.json").stdout

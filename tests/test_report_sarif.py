@@ -94,7 +94,7 @@ def test_fingerprint_survives_unrelated_lines_moving(tmp_path: Path) -> None:
     write_tree(tmp_path, {"m.py": "import os\n# comment\n" + code})
     moved = (Hop("m.py", 3, 4, "source"), Hop("m.py", 5, 0, "sink"))
     after = render_sarif(tmp_path, findings=(finding(path="m.py", line=5, column=0, flow=moved),))
-    key = "devterms/v1"
+    key = "devterms/v2"
     first = before["runs"][0]["results"][0]["partialFingerprints"][key]
     assert first == after["runs"][0]["results"][0]["partialFingerprints"][key]
     write_tree(tmp_path, {"m.py": "import os\n# comment\nx = source()\n\nsink(x, more)\n"})

@@ -98,7 +98,7 @@ def _result(report: Report, finding: Finding, index: dict[str, int], suppressed:
         "level": LEVELS.get(finding.severity, "warning"),
         "message": {"text": finding.message},
         "locations": [_location(finding)],
-        "partialFingerprints": {"devterms/v1": fingerprint(finding, report.source)},
+        "partialFingerprints": {"devterms/v2": fingerprint(finding, report.source)},
         "properties": {"platform": finding.platform, "clauses": list(finding.clauses)},
     }
     if finding.code in index:
