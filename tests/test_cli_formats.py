@@ -128,3 +128,12 @@ def test_changed_since_reports_flows_touching_changed_files_without_running_repo
     bad = devterms(root, "--changed-since", "no-such-ref")
     assert bad.returncode == 2 and "no-such-ref" in bad.stderr
     assert devterms(root, "--changed-since", "--output=x").returncode == 2
+
+
+def test_control_characters_from_the_tree_are_escaped_in_terminal_formats(tmp_path: Path) -> None:
+    hostile = "scrape\x1b[2J\x1b]0;owned\x07.py"
+    root = write_tree(tmp_path, {"pyproject.toml": "", hostile: POSITIVE})
+    for fmt in ("text", "concise", "github"):
+        done = devterms(root, "--format", fmt)
+        assert done.returncode == 1 and "\x1b" not in done.stdout and "\x07" not in done.stdout, fmt
+    assert "scrape\\x1b[2J\\x1b]0;owned\\x07.py:11:17: DT101" in devterms(root, "--format", "concise").stdout

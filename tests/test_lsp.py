@@ -270,6 +270,16 @@ def test_a_buffer_holding_the_source_shows_the_flow_at_the_source(client: Client
     assert client.close() == 0
 
 
+def test_control_characters_in_file_names_are_escaped_in_messages(client: Client, project: Path) -> None:
+    (project / "faces\x1b[2J.py").write_text(FACES_EDITED, encoding="utf-8")
+    scrape = project / "scrape.py"
+    scrape.write_text(SCRAPE, encoding="utf-8")
+    uri = open_document(client, scrape, SCRAPE)
+    (dt101,) = [d for d in client.diagnostics(uri, has_dt101) if d["code"] == "DT101"]
+    assert "\x1b" not in dt101["message"] and "faces\\x1b[2J.py" in dt101["message"]
+    assert client.close() == 0
+
+
 def test_noqa_edit_extends_an_existing_noqa_list_and_avoids_strings() -> None:
     from devterms.lsp import _noqa_line, noqa_edit
 

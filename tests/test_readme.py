@@ -25,6 +25,16 @@ def test_rule_table_is_generated_from_the_pack() -> None:
         "README's rule table is stale: paste the output of `devterms rules --markdown`")
 
 
+def test_rule_pages_are_generated_from_the_pack() -> None:
+    from devterms.ruledocs import pages
+
+    pack = load_default_pack()
+    expected = pages(pack, [*FRONTEND_RULES.values(), *pack.rules.values()])
+    folder = ROOT / "docs" / "rules"
+    current = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.md")}
+    assert current == expected, "docs/rules/ is stale: run `devterms rules --docs docs/rules`"
+
+
 def test_ci_runs_the_two_readme_commands() -> None:
     install, tests = (block.strip() for block in _fenced("sh")[:2])
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -28,6 +28,7 @@ from devterms.changes import Changes
 from devterms.report import Report, formatters
 from devterms.report.text import statistics
 from devterms.rulepack import Rule, RulePack
+from devterms.ruledocs import pages
 from devterms.ruletable import rule_table
 from devterms.schema import RulePackError
 from devterms.selection import Selection
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--markdown", action="store_true", help="print README.md's rule table")
+    rules.add_argument("--docs", type=Path, metavar="DIR", help="write one documentation page per rule into DIR")
     _pack_options(rules)
     rules.set_defaults(run=run_rules)
 
@@ -178,7 +180,8 @@ def run_check(args: argparse.Namespace) -> int:
     report = Report(tuple(findings), diagnostics, merged_rules(runs), merged_pack(runs), source,
                     tuple(f for _, outcome, _ in runs for f in outcome.suppressed),
                     sum(outcome.files for _, outcome, _ in runs), time.perf_counter() - started,
-                    args.show_suppressed, named_files, _colour(args), args.quiet)
+                    args.show_suppressed, named_files, _colour(args), args.quiet,
+                    Path(os.path.commonpath([project.root for project, _, _ in runs])))
     _emit(statistics(report) if args.statistics else formatters()[args.format](report), args.output)
     threshold = SEVERITY_ORDER.index(args.fail_on)
     failing = [f for f in findings if SEVERITY_ORDER.index(f.severity) >= threshold]
@@ -245,10 +248,13 @@ BAR_WIDTH = 30
 
 
 def _emit(text: str, output: Path | None) -> None:
+    """Write the report as UTF-8; a file name that is not UTF-8 (lone surrogates) is escaped."""
+    data = text.encode("utf-8", "backslashreplace")
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
     else:
-        _writing(output, lambda: output.write_text(text, encoding="utf-8"))
+        _writing(output, lambda: output.write_bytes(data))
 
 
 def _writing(target: Path, write: Callable[[], object]) -> None:
@@ -290,6 +296,11 @@ def run_rules(args: argparse.Namespace) -> int:
     pack, rules = _pack(args)
     if args.markdown:
         print(rule_table(pack, rules.values()))
+        return 0
+    if args.docs:
+        for name, page in pages(pack, rules.values()).items():
+            target = args.docs / name
+            _writing(target, lambda: target.write_text(page, encoding="utf-8"))
         return 0
     rows = [("CODE", "SEVERITY", "DEFAULT", "TITLE")] + [
         (r.code, r.severity, "on" if r.enabled else "off", r.title) for r in sorted(rules.values(), key=lambda r: r.code)

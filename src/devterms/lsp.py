@@ -41,6 +41,7 @@ from devterms import __version__
 from devterms.discovery import find_root, is_excluded
 from devterms.frontend import Project, analyse, open_project, selection_for
 from devterms.model import Diagnostic, Finding, Hop
+from devterms.report import printable
 from devterms.schema import RulePackError
 from devterms.sourcetext import SourceText
 
@@ -223,12 +224,12 @@ class DevtermsServer(LanguageServer):
                 message=note,
             )
 
-        related = [related_at(h.path, h.line, h.column, h.note) for h in finding.flow]
-        message = finding.message
+        related = [related_at(h.path, h.line, h.column, printable(h.note)) for h in finding.flow]
+        message = printable(finding.message)
         if at is not None:
-            sink = f"{finding.path}:{finding.line}"
-            related.insert(0, related_at(finding.path, finding.line, finding.column, f"sink: {finding.message}"))
-            message = f"{finding.message} (the sink is in {sink})"
+            sink = printable(f"{finding.path}:{finding.line}")
+            related.insert(0, related_at(finding.path, finding.line, finding.column, f"sink: {message}"))
+            message = f"{message} (the sink is in {sink})"
         where = at or finding
         rule = project.rules.get(finding.code)
         href = None
@@ -248,7 +249,7 @@ class DevtermsServer(LanguageServer):
     def problem_diagnostic(self, problem: Diagnostic, source: SourceText) -> types.Diagnostic:
         return types.Diagnostic(
             range=self._range(source, problem.path, problem.line, problem.column),
-            message=problem.message, severity=types.DiagnosticSeverity.Error,
+            message=printable(problem.message), severity=types.DiagnosticSeverity.Error,
             code=problem.code, source=SOURCE,
         )
 

@@ -30,6 +30,7 @@ class Suppression:
     line: int
     column: int
     codes: tuple[str, ...]
+    reason: str = ""  # what follows the codes: "# noqa: DT201 answered a court order"
     used: set[str] = field(default_factory=set)
 
     @property
@@ -57,12 +58,14 @@ class FileSuppressions:
 
     def suppressed(self, code: str, line: int) -> bool:
         """Whether a comment on ``line``'s statement silences ``code``; marks the comment used."""
-        for comment in self._by_line.get(line, ()):
-            matched = comment.covers(code)
-            if matched:
-                comment.used.add(matched)
-                return True
-        return False
+        comment = self.covering(code, line)
+        if comment is not None:
+            comment.used.add(comment.covers(code) or "*")
+        return comment is not None
+
+    def covering(self, code: str, line: int) -> Suppression | None:
+        """The comment on ``line``'s statement that silences ``code``, if any."""
+        return next((c for c in self._by_line.get(line, ()) if c.covers(code)), None)
 
     def unused(self, enabled: Iterable[str], known: Iterable[str]) -> list[tuple[Suppression, str]]:
         """DT codes listed in comments that silenced nothing, when they could have.
@@ -87,7 +90,8 @@ def _parse(line: int, column: int, comment: str) -> Suppression | None:
     if match is None:
         return None
     codes = tuple(c.upper() for c in re.split(r"[,\s]+", match["codes"] or "") if c)
-    return Suppression(line, column + match.start(), codes)
+    reason = comment[match.end():].strip(" \t-:#")
+    return Suppression(line, column + match.start(), codes, reason)
 
 
 def _statements(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from devterms.model import Diagnostic, Finding, Hop
 from devterms.rulepack import Clause, RulePack, Rule
@@ -29,6 +30,7 @@ class Report:
     named: frozenset[str] | None = None  # the files the user named; None: the whole project
     color: bool = False  # ANSI colours in the terminal formats
     quiet: bool = False  # findings only, no summary line
+    root: Path | None = None  # the project root (SARIF URIs are relative to it); None: source.base
 
     def elsewhere(self, finding: Finding) -> list[str]:
         """The named files a finding's flow passes through, when the finding lies in another file."""

@@ -3,14 +3,14 @@
 ``::error file=app/use.py,line=6,col=5,endLine=6,endColumn=36,title=DT101 ...::message``. The
 values are escaped as GitHub's runner reads them (``%``, CR and LF everywhere; ``:`` and ``,``
 in properties too), so a file name or message from the analysed tree cannot end the command early
-or forge another one. Paths are relative to the working folder, which in a workflow is the
+or forge another one; other control characters are escaped as in the text format. Paths are relative to the working folder, which in a workflow is the
 repository root.
 """
 
 from __future__ import annotations
 
 from devterms.model import Diagnostic, Finding
-from devterms.report import Report
+from devterms.report import Report, printable
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -37,7 +37,8 @@ def _command(report: Report, item: Finding | Diagnostic) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes, after every other control character is made visible (a log is a terminal)."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:
