@@ -51,3 +51,10 @@ def test_configuration_snippet_loads(tmp_path: Path) -> None:
     (tmp_path / "devterms-rules").mkdir()
     pack = build_pack(config, [])
     assert any(source.id == "acme-scraper" for source in pack.sources)
+
+
+def test_docs_present_no_placeholder_index_install_tag_or_address_as_real() -> None:
+    for doc in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+        text = doc.read_text(encoding="utf-8")
+        assert not re.search(r"pip install ['\"]?devterms(\[\w+\])?['\"]?(\s|$)(?!@)", text, re.M), doc  # not on an index
+        assert "v0.1.0" not in text and "github.com/devterms" not in text and "OWNER/" not in text, doc

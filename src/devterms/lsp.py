@@ -10,7 +10,7 @@ reported line.
 
 flake8 users already get devterms through the editors' flake8 integrations (the ``DT`` plugin);
 this server adds what flake8 cannot transport: the flow path, cross-file results on unsaved
-buffers, and the quick fix. Install with the ``lsp`` extra (``pip install 'devterms[lsp]'``).
+buffers, and the quick fix. Install with the ``lsp`` extra (``pip install '<checkout>[lsp]'``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ try:
     from pygls.uris import from_fs_path, to_fs_path
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise SystemExit(
-        "devterms lsp needs pygls 2: pip install 'devterms[lsp]'"
+        "devterms lsp needs pygls 2: install devterms with its lsp extra ('.[lsp]' in a checkout)"
     ) from exc
 
 from devterms import __version__
