@@ -309,3 +309,10 @@ def test_engine_baseline_survives_a_rename_on_the_source_line_in_another_file(tm
     use = tmp_path / "app/use.py"  # a second sink of the same flow is new
     use.write_text(use.read_text() + "    face_recognition.compare_faces([img], img)\n")
     assert "DT101" in run_cli(tmp_path, "check", "--baseline", "baseline.json").stdout
+
+
+def test_a_subproject_named_beside_its_parent_is_analysed_once(project: Path, engine: FakeEngine) -> None:
+    write_tree(project, {"sub/pyproject.toml": "", "sub/x.py": "x = 1\n"})
+    main(["check", "sub", ".", "sub/x.py"])
+    roots = [call["root"] for call in engine.calls]
+    assert sorted(roots) == sorted({project, project / "sub"}) and len(roots) == 2

@@ -219,8 +219,9 @@ def projects_of(paths: Sequence[Path], config: Path | None, rules: Sequence[Path
     pending: dict[Path, list[Path]] = {}
     for path in paths:
         pending.setdefault(find_root(path), []).append(path)
-    while pending:
-        root, named = pending.popitem()
+    while pending:  # outer projects first: they hand their named folders down to subprojects
+        root = min(pending, key=lambda r: len(r.parts))
+        named = list(dict.fromkeys(pending.pop(root)))
         project = open_project(root, config, rules)
         folders = [p.resolve() for p in named if p.is_dir()]
         for sub in project.nested:

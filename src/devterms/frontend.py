@@ -202,7 +202,8 @@ def _apply_noqa(
 ) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """Split findings into kept and suppressed, and turn dead noqa codes into DT001 findings."""
     per_file: dict[str, FileSuppressions] = {}
-    kept, suppressed = [], []
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
     for finding in findings:
         if finding.path not in per_file:
             per_file[finding.path] = FileSuppressions(source.text(finding.path))
