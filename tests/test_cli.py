@@ -65,6 +65,7 @@ def test_options_reach_the_engine(project: Path, engine: FakeEngine) -> None:
     assert engine.calls[-1]["jobs"] == 3 and engine.calls[-1]["cache_dir"] is None
     main(["check"])
     assert engine.calls[-1]["cache_dir"] == project / ".devterms_cache"
+    assert engine.calls[-1]["jobs"] == (os.cpu_count() or 1)  # the default 0 means one per CPU
 
 
 def test_select_ignore_and_extend_select(project: Path, engine: FakeEngine, capsys) -> None:

@@ -199,3 +199,13 @@ def test_flake8_selection_decides_including_rules_off_by_default(tmp_path: Path)
     assert codes("--select", "DT102") == {"DT102"}
     assert codes("--select", "DT") == {"DT102"}  # in flake8 a prefix names every code under it
     assert codes("--select", "E") == set()
+
+
+def test_flake8_does_no_devterms_work_when_no_dt_code_is_selected(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nselct = 1\n", "a.py": "x = 1\n"})
+    with_dt = flake8(tmp_path, "a.py").stdout  # the plugin reads the configuration...
+    assert "DT000 devterms configuration error" in with_dt
+    done = subprocess.run([sys.executable, "-m", "flake8", "--select", "E,F", "a.py"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout == ""  # ... but not when flake8 selects no DT code
+    assert not (tmp_path / ".devterms_cache").exists()

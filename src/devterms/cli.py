@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true",
                        help="print how many findings each code has instead of the findings")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
-    check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+    check.add_argument("-j", "--jobs", type=_jobs, default="0", metavar="N",
                        help="processes reading and screening files (default 0: one per CPU)")
     _pack_options(check)
     check.set_defaults(run=run_check)
