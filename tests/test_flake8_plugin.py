@@ -209,3 +209,15 @@ def test_flake8_does_no_devterms_work_when_no_dt_code_is_selected(tmp_path: Path
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and done.stdout == ""  # ... but not when flake8 selects no DT code
     assert not (tmp_path / ".devterms_cache").exists()
+
+
+def test_flake8_on_stdin_in_a_project_sees_flows_from_its_modules(tmp_path: Path) -> None:
+    """pylsp pipes the buffer to `flake8 -` from the project folder."""
+    from frontend_helpers import SCRAPE
+
+    faces = ("import face_recognition\nfrom scrape import author_pictures\n\n"
+             "for picture in author_pictures('x'):\n    face_recognition.face_encodings(picture)\n")
+    write_tree(tmp_path, {"pyproject.toml": "", "scrape.py": SCRAPE})
+    done = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "-"], cwd=tmp_path, input=faces,
+                          capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
+    assert done.stdout.startswith("stdin:5:5: DT101 "), done.stdout + done.stderr

@@ -4,7 +4,7 @@ flake8 calls the plugin once per file. Finding the root, listing, reading and an
 project happen on the first call for that project (or before flake8 forks its ``-j`` workers, see
 :func:`prepare`) and are kept for the process; each call then only picks what touches its file.
 Only a file whose text differs from the disk (code on stdin, an editor's buffer) is analysed
-again, with its text standing in. A file that is not one of the project's (in ``build/``,
+again, with its text standing in. A file on disk that is not one of the project's (in ``build/``,
 ``.venv/``, an excluded folder) is analysed on its own: it is not part of the project's flows.
 """
 
@@ -111,14 +111,14 @@ def _whole(session: _Session, settings: Settings) -> Outcome:
 
 def _outcome(session: _Session, path: Path, text: str, settings: Settings) -> Outcome:
     project = session.project
-    if path not in session.known:
+    if path not in session.known and path.exists():  # in build/, .venv/, excluded: not the project's
         alone = dataclasses.replace(project, files=(path,))
         return analyse(alone, session.selection, overrides={path: text}, display_base=project.root,
                        use_cache=False)
     if _same_as_disk(path, text):
         return _whole(session, settings)
-    return analyse(project, session.selection, report_on={path}, overrides={path: text},
-                   display_base=project.root, use_cache=settings.use_cache)
+    return analyse(project, session.selection, report_on={path}, extra_files=(path,), overrides={path: text},
+                   display_base=project.root, use_cache=settings.use_cache)  # an edited buffer, or stdin
 
 
 def _same_as_disk(path: Path, text: str) -> bool:
