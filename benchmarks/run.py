@@ -17,6 +17,11 @@ Every measurement is a fresh subprocess; wall time, CPU time (user+sys) and peak
 ``os.wait4``. Corpora are copied to a temporary folder first (devterms writes its cache into the
 project root, and the "touch" step edits a file). ``--quick`` takes every 10th file of each corpus.
 Output: ``benchmarks/results/latest.json`` and ``benchmarks/results/latest.md``.
+
+``--frontends`` measures only the front ends on one 1,200-file project (stdlib files, copied
+twice under two package names): ``devterms check FILE...`` against ``devterms check .``, flake8
+``-j1`` with the plugin hidden, installed but DT not selected, and selected, and one file checked
+on save (``flake8 -`` with the file on stdin, warm). Output: ``benchmarks/results/frontends.json``.
 """
 
 from __future__ import annotations
@@ -96,11 +101,13 @@ def worker(argv: list[str]) -> None:
 
 # --------------------------------------------------------------------------- measuring
 
-def measure(cmd: list[str], cwd: Path, timeout: float, env: dict | None = None) -> dict:
+def measure(cmd: list[str], cwd: Path, timeout: float, env: dict | None = None,
+            stdin: Path | None = None) -> dict:
     """Run ``cmd``; wall, CPU (user+sys of it and its waited-for children), peak RSS (MB)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, start_new_session=True)
+    with open(stdin or os.devnull, "rb") as given:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdin=given, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env=env, start_new_session=True)
     timed_out = threading.Event()
 
     def kill() -> None:
@@ -371,6 +378,69 @@ def bench_single_file(work: Path, timeout: float) -> dict:
 
 # --------------------------------------------------------------------------- report
 
+# --------------------------------------------------------------------------- front ends (#11)
+
+FRONTEND_FILES = 1_200
+
+
+def frontend_project(work: Path, size: int = FRONTEND_FILES) -> tuple[Path, list[str]]:
+    """One project of ``size`` files: stdlib files, copied under a second package name as often
+    as needed. It holds no platform source, so the engine's part is the pre-screen and what is
+    measured is the front ends' own work (mixing in the bundled example makes the engine widen
+    over every stdlib module that sends HTTP or e-mail: minutes, an engine matter)."""
+    root = work / "frontends"
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    sources = [(stdlib, f"lib{i}") for i in range(1, 10)]
+    listed: list[str] = []
+    for base, prefix in sources:
+        for src in corpus_files(base, 1):
+            if len(listed) >= size:
+                break
+            rel = Path(prefix) / src.relative_to(base)
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, root / rel)
+            listed.append(rel.as_posix())
+    (root / "pyproject.toml").write_text("[project]\nname = \"bench-frontends\"\n")
+    return root, listed
+
+
+def bench_frontends(work: Path, timeout: float) -> dict:
+    """The issue #11 ratios: named files vs ``.``, flake8 with and without devterms, one file on save."""
+    root, listed = frontend_project(work)
+    env = {**os.environ, "CI": "true"}
+    devterms = [str(BIN / "devterms"), "check"]
+    row: dict = {"files": len(listed)}
+
+    def run(key: str, cmd: list[str], stdin: Path | None = None) -> dict:
+        m = measure(cmd, root, timeout, env, stdin)
+        m.pop("stdout", None)
+        row[key] = m
+        print(f"  {key:34s} wall {m['wall']:7.2f}s cpu {m['cpu']:7.2f}s rc {m['rc']}", flush=True)
+        return m
+
+    run("warm-up devterms check .", devterms + ["."])
+    run("devterms check .", devterms + ["."])
+    run("devterms check FILES", devterms + listed)
+    run("flake8 E,F,W plugin hidden", [PY, "-c", FLAKE8_NO_PLUGIN, "-j1", "--select", "E,F,W", "."])
+    run("flake8 E,F,W plugin installed", [PY, "-c", FLAKE8_WITH_PLUGIN, "-j1", "--select", "E,F,W", "."])
+    run("flake8 E,F,W,DT", [PY, "-c", FLAKE8_WITH_PLUGIN, "-j1", "--select", "E,F,W,DT", "."])
+    saved = root / listed[0]
+    run("warm-up save", [PY, "-c", FLAKE8_WITH_PLUGIN, "--select", "DT", "-", "--stdin-display-name", listed[0]], saved)
+    run("flake8 one file on save (stdin)",
+        [PY, "-c", FLAKE8_WITH_PLUGIN, "--select", "DT", "-", "--stdin-display-name", listed[0]], saved)
+    run("devterms check one file", devterms + [listed[0]])
+
+    def ratio(a: str, b: str) -> float:
+        return round(row[a]["wall"] / max(row[b]["wall"], 0.01), 2)
+
+    row["ratio named / dot (<= 1.2)"] = ratio("devterms check FILES", "devterms check .")
+    row["ratio flake8 with DT / without (<= 1.5)"] = ratio("flake8 E,F,W,DT", "flake8 E,F,W plugin hidden")
+    row["ratio flake8 DT not selected / without (<= 1.1)"] = ratio("flake8 E,F,W plugin installed",
+                                                                   "flake8 E,F,W plugin hidden")
+    row["one file on save, s (<= 1.0)"] = row["flake8 one file on save (stdin)"]["wall"]
+    return row
+
+
 def fmt(m: dict | None, field: str = "wall") -> str:
     if not m:
         return "–"
@@ -428,7 +498,19 @@ def main() -> int:
     parser.add_argument("--site-step", type=int, default=None, help="take every Nth site-packages file")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per measurement")
     parser.add_argument("--corpora", default="stdlib,site")
+    parser.add_argument("--frontends", action="store_true",
+                        help="only the front-end ratios of issue #11 on a 1,200-file project")
     args = parser.parse_args()
+    if args.frontends:
+        work = Path(tempfile.mkdtemp(prefix="devterms-bench-"))
+        try:
+            row = bench_frontends(work, args.timeout)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "frontends.json").write_text(json.dumps(row, indent=2) + "\n")
+        print(json.dumps({k: v for k, v in row.items() if k.startswith(("ratio", "one", "files"))}, indent=2))
+        return 0
     started = time.perf_counter()
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     site = Path(sysconfig.get_paths()["purelib"])

@@ -91,7 +91,8 @@ class FakeResult:
 class FakeEngine:
     """Stands in for ``checker.check_project``: returns canned findings, records each call.
 
-    Like the real engine it returns only what lies in ``report_on`` (by displayed path).
+    Like the real engine it returns only what touches ``report_on`` (by displayed path): the
+    sink or a hop of a flow.
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -103,7 +104,7 @@ class FakeEngine:
         base = options.get("display_base") or Path.cwd()
         report_on = options.get("report_on")
         wanted = None if report_on is None else {_display(Path(p), base) for p in report_on}
-        keep = [f for f in self.findings if wanted is None or f.path in wanted]
+        keep = [f for f in self.findings if wanted is None or f.touches(wanted)]
         diags = [d for d in self.diagnostics if wanted is None or d.path in wanted]
         return FakeResult(tuple(keep), tuple(diags), len(files), 0)
 

@@ -49,7 +49,7 @@ def test_written_baseline_reads_back_as_counts(tmp_path: Path) -> None:
     target = tmp_path / "baseline.json"
     write_baseline(target, [at(1, 3), at(1, 3)], source)
     data = json.loads(target.read_text())
-    assert data["version"] == 1 and data["findings"][0]["code"] == "DT101"
+    assert data["version"] == 2 and data["findings"][0]["code"] == "DT101"
     assert read_baseline(target) == Counter({fingerprint(at(1, 3), source): 2})
 
 
@@ -61,8 +61,9 @@ def test_only_findings_beyond_the_baseline_are_new(tmp_path: Path) -> None:
     assert fresh == [at(1, 4), at(1, 5)]  # a second copy of a baselined line is new too
 
 
-@pytest.mark.parametrize("content", ["not json", "[]", '{"version": 2, "findings": []}',
-                                     '{"version": 1, "findings": [{"code": "DT101"}]}'])
+@pytest.mark.parametrize("content", ["not json", "[]", '{"version": 3, "findings": []}',
+                                     '{"version": 1, "findings": []}',
+                                     '{"version": 2, "findings": [{"code": "DT101"}]}'])
 def test_malformed_baseline_is_an_error_naming_the_file(tmp_path: Path, content: str) -> None:
     target = tmp_path / "b.json"
     target.write_text(content)

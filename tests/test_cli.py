@@ -65,6 +65,7 @@ def test_options_reach_the_engine(project: Path, engine: FakeEngine) -> None:
     assert engine.calls[-1]["jobs"] == 3 and engine.calls[-1]["cache_dir"] is None
     main(["check"])
     assert engine.calls[-1]["cache_dir"] == project / ".devterms_cache"
+    assert engine.calls[-1]["jobs"] == (os.cpu_count() or 1)  # the default 0 means one per CPU
 
 
 def test_select_ignore_and_extend_select(project: Path, engine: FakeEngine, capsys) -> None:
@@ -87,11 +88,12 @@ def test_noqa_suppresses_and_unused_codes_are_dt001(project: Path, engine: FakeE
     assert "app/main.py:5:1: DT101 [error] X user data reaches face_recognition.face_encodings  (suppressed by noqa)" in capsys.readouterr().out
 
 
-def test_bare_noqa_needs_allow_bare_noqa(project: Path, engine: FakeEngine, capsys) -> None:
+def test_bare_noqa_silences_as_in_flake8(project: Path, engine: FakeEngine, capsys) -> None:
     write_tree(project, {"app/main.py": MAIN.replace("sink(data)\nsink", "sink(data)  # noqa\nsink")})
-    assert main(["check", "--ignore", "DT001"]) == 1
-    write_tree(project, {"pyproject.toml": "[tool.devterms]\nallow-bare-noqa = true\n"})
     assert main(["check", "--ignore", "DT001"]) == 0
+    write_tree(project, {"pyproject.toml": "[tool.devterms]\nallow-bare-noqa = true\n"})
+    assert main(["check"]) == 2
+    assert "allow-bare-noqa: was removed" in capsys.readouterr().err
 
 
 def test_per_path_ignores_and_severity_from_config(project: Path, engine: FakeEngine, capsys) -> None:
@@ -179,6 +181,13 @@ def test_explain_prints_rule_and_every_clause(capsys) -> None:
     for cid in rule.clauses:
         clause = pack.clauses[cid]
         assert cid in out and clause.url in out and pack.platforms[clause.platform].name in out
+    shared = [pack.clauses[c].legal_process_exception for c in rule.clauses]
+    texts = {t for t in shared if t}
+    assert len(texts) < len([t for t in shared if t])  # the pack repeats exceptions across clauses
+    assert out.count("Legal-process exceptions:") == 1
+    flat = " ".join(out.split())
+    assert all(flat.count(" ".join(t.split())) == sum(" ".join(t.split()) in " ".join(u.split()) for u in texts)
+               for t in texts)  # each printed once (one may quote another)
 
 
 @pytest.mark.parametrize(("code", "expected"), [
@@ -244,3 +253,87 @@ def test_engine_noqa_silences_a_real_finding(tmp_path: Path) -> None:
         "face_encodings(img)", "face_encodings(img)  # noqa: DT101")})
     done = run_cli(tmp_path, "check")
     assert done.returncode == 0, done.stdout
+
+
+def test_engine_naming_the_source_file_reports_the_flow_it_completes(tmp_path: Path) -> None:
+    write_tree(tmp_path, CROSS)
+    done = run_cli(tmp_path, "check", "app/lib.py")
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("app/use.py:6:5: DT101 [error] ")
+    assert lines[1] == "    note    lies in another file; its flow passes through app/lib.py"
+    whole = run_cli(tmp_path, "check")  # nothing lies outside what was named
+    assert "lies in another file" not in whole.stdout and "app/use.py:6:5: DT101" in whole.stdout
+
+
+def test_engine_monorepo_subprojects_are_configured_and_analysed_apart(tmp_path: Path) -> None:
+    from frontend_helpers import POSITIVE, SCRAPE
+
+    faces = ("import face_recognition\nfrom scrape import author_pictures\n\n"
+             "for picture in author_pictures('x'):\n    face_recognition.face_encodings(picture)\n")
+    write_tree(tmp_path, {
+        "pyproject.toml": "[project]\nname = 'mono'\n",
+        "quiet/pyproject.toml": "[tool.devterms]\nignore = ['DT101']\n", "quiet/collect.py": POSITIVE,
+        "quiet/scrape.py": SCRAPE,
+        "loud/pyproject.toml": "", "loud/collect.py": POSITIVE, "loud/faces.py": faces,
+    })
+    for args in (("quiet/collect.py", "loud/collect.py", "loud/faces.py"), (".",)):
+        done = run_cli(tmp_path, "check", "--format", "json", *args)
+        assert done.returncode == 1, done.stderr
+        found = {(f["path"], f["code"]) for f in json.loads(done.stdout)["findings"]}
+        # quiet's ignore stays in quiet; loud/faces.py's import does not reach quiet/scrape.py
+        assert found == {("loud/collect.py", "DT101")}, (args, found)
+
+
+def test_engine_a_folder_without_project_marker_is_listed_shallowly_and_gets_no_cache(tmp_path: Path) -> None:
+    from frontend_helpers import POSITIVE
+
+    loose = write_tree(tmp_path / "loose", {
+        "script.py": POSITIVE, "helpers/util.py": "x = 1\n", "deep/deeper/far.py": "y = 2\n"})
+    done = run_cli(loose, "check", "script.py")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[-1].startswith("Checked 2 files: 1 finding (DT101: 1)")
+    assert not (loose / ".devterms_cache").exists()
+
+
+def test_engine_unknown_codes_exit_2_listing_them(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "sample.py": SAMPLE_DT101})
+    done = run_cli(tmp_path, "check", "--select", "DT999,DT101", "--ignore", "DT8")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == ("devterms: error: command line: unknown codes DT8, DT999; "
+                                   "`devterms rules` lists them")
+    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nextend-select = ['DT999']\n"})
+    done = run_cli(tmp_path, "check")
+    assert done.returncode == 2 and "pyproject.toml: unknown codes DT999" in done.stderr
+
+
+def test_engine_report_and_baseline_into_a_missing_folder(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "sample.py": SAMPLE_DT101})
+    done = run_cli(tmp_path, "check", "--format", "sarif", "-o", "out/reports/devterms.sarif")
+    assert done.returncode == 1 and done.stderr == ""
+    assert json.loads((tmp_path / "out/reports/devterms.sarif").read_text())["version"] == "2.1.0"
+    done = run_cli(tmp_path, "check", "--write-baseline", "ci/baselines/devterms.json")
+    assert done.returncode == 0 and (tmp_path / "ci/baselines/devterms.json").is_file()
+    (tmp_path / "blocked").write_text("a file where a folder should be\n")
+    done = run_cli(tmp_path, "check", "-o", "blocked/report.txt")
+    assert done.returncode == 2 and done.stderr.startswith("devterms: error: blocked/report.txt: cannot be written")
+    assert "Traceback" not in done.stderr
+
+
+def test_engine_baseline_survives_a_rename_on_the_source_line_in_another_file(tmp_path: Path) -> None:
+    write_tree(tmp_path, CROSS)
+    assert run_cli(tmp_path, "check", "--write-baseline", "baseline.json").returncode == 0
+    lib = tmp_path / "app/lib.py"
+    lib.write_text(lib.read_text().replace("c = tweepy", "api = tweepy").replace("return c.", "return api."))
+    done = run_cli(tmp_path, "check", "--baseline", "baseline.json")
+    assert done.returncode == 0, done.stdout
+    use = tmp_path / "app/use.py"  # a second sink of the same flow is new
+    use.write_text(use.read_text() + "    face_recognition.compare_faces([img], img)\n")
+    assert "DT101" in run_cli(tmp_path, "check", "--baseline", "baseline.json").stdout
+
+
+def test_a_subproject_named_beside_its_parent_is_analysed_once(project: Path, engine: FakeEngine) -> None:
+    write_tree(project, {"sub/pyproject.toml": "", "sub/x.py": "x = 1\n"})
+    main(["check", "sub", ".", "sub/x.py"])
+    roots = [call["root"] for call in engine.calls]
+    assert sorted(roots) == sorted({project, project / "sub"}) and len(roots) == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,6 @@ extend-select = ["DT102"]
 ignore = ["DT201"]
 exclude = ["migrations", "scripts/legacy_*.py"]
 rule-packs = ["devterms-rules"]
-allow-bare-noqa = true
 per-path-ignores = { "tests/*" = ["DT1"], "notebooks/*.py" = ["DT501"] }
 severity = { DT501 = "error" }
 
@@ -63,7 +64,6 @@ def test_full_example_is_read_into_values(tmp_path: Path) -> None:
     assert config.select == ("DT1", "DT2") and config.extend_select == ("DT102",)
     assert config.ignore == ("DT201",) and config.exclude == ("migrations", "scripts/legacy_*.py")
     assert config.rule_packs == ((tmp_path / "devterms-rules").resolve(),)
-    assert config.allow_bare_noqa is True
     assert config.per_path_ignores == (("tests/*", ("DT1",)), ("notebooks/*.py", ("DT501",)))
     assert config.severity == {"DT501": "error"}
     assert config.allow_hosts == (AllowedHost("*.example.gov", config.allow_hosts[0].justification),)
@@ -75,7 +75,7 @@ def test_full_example_is_read_into_values(tmp_path: Path) -> None:
 def test_no_table_means_defaults(tmp_path: Path) -> None:
     write_tree(tmp_path, {"pyproject.toml": "[project]\nname = 'x'\n"})
     config = load_config(tmp_path)
-    assert config.select is None and config.ignore == () and not config.allow_bare_noqa
+    assert config.select is None and config.ignore == ()
     assert load_config(tmp_path / "missing").select is None
 
 
@@ -85,7 +85,7 @@ def test_no_table_means_defaults(tmp_path: Path) -> None:
     ("ignore = ['E501']\n", "ignore", "not a devterms code"),
     ("severity = { DT101 = 'fatal' }\n", "severity", "must be one of"),
     ("severity = { DT1 = 'error' }\n", "severity", "not a devterms code"),
-    ("allow-bare-noqa = 'yes'\n", "allow-bare-noqa", "true or false"),
+    ("allow-bare-noqa = true\n", "allow-bare-noqa", "was removed"),
     ("per-path-ignores = ['tests/*']\n", "per-path-ignores", "table"),
     ("sinks = { id = 'x' }\n", "sinks", "array of tables"),
     ("[[tool.devterms.allow-hosts]]\nhost = 'api.example.gov'\n", "allow-hosts", "justification"),
@@ -149,17 +149,43 @@ def test_rule_pack_folders_stay_inside_the_project(tmp_path: Path, folder: str) 
     assert caught.value.key == "rule-packs"
 
 
-def test_allow_hosts_remove_covered_sink_hosts(tmp_path: Path) -> None:
-    sink = ("sinks:\n  - id: acme-portal\n    category: public-sector\n    checked: test\n"
-            "    description: test sink\n    hosts: ['*.example.gov', 'api.police.example']\n")
-    allow = "[[tool.devterms.allow-hosts]]\nhost = '{}'\njustification = 'aggregate statistics only'\n"
-    write_tree(tmp_path, {"pack/extra.yaml": sink, "pyproject.toml": "[tool.devterms]\nrule-packs = ['pack']\n"
-                          + allow.format("*.example.gov")})
-    sinks = {s.id: s for s in build_pack(load_config(tmp_path)).sinks}
-    assert sinks["acme-portal"].hosts == ("api.police.example",)
-    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nrule-packs = ['pack']\n"
-                          + allow.format("*.example.gov") + allow.format("api.police.example")})
-    assert "acme-portal" not in {s.id for s in build_pack(load_config(tmp_path)).sinks}
+POST = """\
+import requests
+import tweepy
+
+client = tweepy.Client(bearer_token="not-a-token")
+resp = client.search_recent_tweets(query="#python", expansions=["author_id"], user_fields=["location"])
+requests.post("https://stats.example.gov/upload", json=resp.data, timeout=10)
+requests.post("https://tips.example.gov/upload", json=resp.data, timeout=10)
+"""
+
+
+def test_allow_hosts_carve_a_host_out_of_a_broader_sink_pattern_and_key_the_cache(tmp_path: Path) -> None:
+    """The README's own example: stats.example.gov allowed inside the pack's *.gov, cache on."""
+    import subprocess
+    import sys
+
+    def dt201_hosts() -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "devterms", "check", "--format", "json"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=300)
+        return [f["message"].rsplit(" to ", 1)[1] for f in json.loads(done.stdout)["findings"]]
+
+    write_tree(tmp_path, {"pyproject.toml": "[project]\nname = 'x'\n", "post.py": POST})
+    assert dt201_hosts() == ["stats.example.gov", "tips.example.gov"]
+    allow = "[[tool.devterms.allow-hosts]]\nhost = '{}'\njustification = 'aggregate counts only'\n"
+    write_tree(tmp_path, {"pyproject.toml": allow.format("stats.example.gov")})
+    assert dt201_hosts() == ["tips.example.gov"]
+    write_tree(tmp_path, {"pyproject.toml": allow.format("tips.example.gov")})  # cached answers are keyed
+    assert dt201_hosts() == ["stats.example.gov"]
+    write_tree(tmp_path, {"pyproject.toml": allow.format("*.example.gov")})
+    assert dt201_hosts() == []
+
+
+def test_the_pack_version_follows_the_effective_configuration(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": ""})
+    plain = build_pack(load_config(tmp_path)).version
+    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nseverity = { DT101 = 'warning' }\n"})
+    assert build_pack(load_config(tmp_path)).version != plain
 
 
 @pytest.mark.parametrize(("selection", "code", "default", "expected"), [

@@ -10,19 +10,23 @@ from pathlib import Path
 import pytest
 from frontend_helpers import SAMPLE_DT101, FakeEngine, finding, install_fake_engine, write_tree
 
-from devterms import flake8_plugin
-from devterms.flake8_plugin import DevtermsChecker, flake8_message
+from devterms import flake8_session
+from devterms.flake8_plugin import DevtermsChecker
+from devterms.flake8_session import flake8_message
 from devterms.model import Hop
 
 
 @pytest.fixture(autouse=True)
 def fresh_plugin_state(monkeypatch: pytest.MonkeyPatch):
-    flake8_plugin._project.cache_clear()
+    flake8_session._sessions.clear()
     monkeypatch.setattr(DevtermsChecker, "config_file", None)
     monkeypatch.setattr(DevtermsChecker, "extra_rules", ())
     monkeypatch.setattr(DevtermsChecker, "use_cache", True)
+    monkeypatch.setattr(DevtermsChecker, "active", True)
+    monkeypatch.setattr(DevtermsChecker, "checked", ())
+    monkeypatch.setattr(DevtermsChecker, "selected", staticmethod(lambda code: code != "DT102"))
     yield
-    flake8_plugin._project.cache_clear()
+    flake8_session._sessions.clear()
 
 
 def test_same_file_flow_gives_the_plain_message() -> None:
@@ -48,7 +52,7 @@ def test_run_yields_flake8_tuples_for_this_file_only(tmp_path: Path, monkeypatch
     engine = install_fake_engine(monkeypatch, FakeEngine([
         finding(path="pkg/a.py", line=6, column=4, message="m"),
         finding(path="pkg/b.py", line=1, column=0, message="elsewhere"),
-        finding(path="pkg/a.py", line=7, column=0, message="off by default", code="DT102"),
+        finding(path="pkg/a.py", line=7, column=0, message="not selected by flake8", code="DT102"),
     ]))
     monkeypatch.chdir(tmp_path / "pkg")
     results = run_plugin(tmp_path / "pkg" / "a.py", "new text\n")
@@ -60,16 +64,33 @@ def test_run_yields_flake8_tuples_for_this_file_only(tmp_path: Path, monkeypatch
     assert {p.name for p in call["files"]} == {"a.py", "b.py"}
 
 
-def test_noqa_is_left_to_flake8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write_tree(tmp_path, {"pyproject.toml": "", "a.py": ""})
+def test_the_project_is_analysed_once_for_files_as_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "a.py": "x = 1\n", "b.py": "y = 2\n", "build/c.py": "z = 3\n"})
+    engine = install_fake_engine(monkeypatch, FakeEngine([finding(path="b.py", line=1, column=0, message="m")]))
+    assert run_plugin(tmp_path / "a.py", "x = 1\n") == []
+    assert run_plugin(tmp_path / "b.py", "y = 2\n") == [(1, 0, "DT101 m", DevtermsChecker)]
+    assert len(engine.calls) == 1 and engine.calls[0]["report_on"] is None
+    run_plugin(tmp_path / "build" / "c.py", "z = 3\n")  # not a project file: analysed alone
+    assert len(engine.calls) == 2 and [p.name for p in engine.calls[1]["files"]] == ["c.py"]
+
+
+def test_a_flow_from_this_file_to_an_unchecked_file_is_reported_at_its_hop_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "", "scrape.py": "s\n", "faces.py": "f\n"})
+    flow = (Hop("scrape.py", 3, 4, "X data"), Hop("faces.py", 9, 0, "reaches the sink"))
+    install_fake_engine(monkeypatch, FakeEngine([finding(path="faces.py", line=9, column=0, message="m", flow=flow)]))
+    ((line, column, text, _),) = run_plugin(tmp_path / "scrape.py", "s\n")
+    assert (line, column) == (3, 4) and text == "DT101 m (from scrape.py:3 to faces.py:9)"
+    monkeypatch.setattr(DevtermsChecker, "checked", (tmp_path.resolve(),))  # faces.py is checked too
+    assert run_plugin(tmp_path / "scrape.py", "s\n") == []
+
+
+def test_flake8_applies_noqa_and_so_does_the_plugin_for_the_whole_statement(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "sink(\n    x,\n)  # noqa: DT101\n"
+    write_tree(tmp_path, {"pyproject.toml": "", "a.py": text})
     install_fake_engine(monkeypatch, FakeEngine([finding(path="a.py", line=1, column=0, message="m")]))
-    assert len(run_plugin(tmp_path / "a.py", "sink(x)  # noqa: DT101\n")) == 1
-
-
-def test_project_config_enables_rules_that_are_off_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nextend-select = ['DT102']\n", "a.py": ""})
-    install_fake_engine(monkeypatch, FakeEngine([finding(path="a.py", code="DT102", message="d")]))
-    assert [r[2] for r in run_plugin(tmp_path / "a.py", "")] == ["DT102 d"]
+    assert run_plugin(tmp_path / "a.py", text) == []
 
 
 def test_configuration_mistake_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,3 +153,71 @@ def test_flake8_cross_file_message_and_noqa(tmp_path: Path) -> None:
     assert len(lines) == 1, lines
     assert lines[0].startswith("app/use.py:6:5: DT101 ")
     assert lines[0].endswith("to app/use.py:6)") and "(from app/lib.py:" in lines[0]
+
+
+def test_flake8_on_the_source_file_reports_the_flow_at_its_source(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "pyproject.toml": "", "app/__init__.py": "",
+        "app/lib.py": "import tweepy\n\ndef users():\n    c = tweepy.Client('t')\n"
+                      "    return c.search_recent_tweets('x', user_fields='profile_image_url').includes['users']\n",
+        "app/use.py": "import face_recognition, requests\nfrom app.lib import users\n\nfor u in users():\n"
+                      "    img = face_recognition.load_image_file(requests.get(u.profile_image_url).raw)\n"
+                      "    face_recognition.face_encodings(img)\n",
+    })
+    lines = flake8(tmp_path, "app/lib.py").stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("app/lib.py:5:"), lines
+    assert "DT101" in lines[0] and lines[0].endswith("to app/use.py:6)")
+    both = flake8(tmp_path, "app").stdout.splitlines()  # the sink's file is checked too: once, there
+    assert len(both) == 1 and both[0].startswith("app/use.py:6:5: DT101"), both
+
+
+def test_flake8_on_stdin_in_a_folder_without_project_marker(tmp_path: Path) -> None:
+    from frontend_helpers import POSITIVE
+
+    loose = write_tree(tmp_path / "shared-temp", {"other/deep/tree.py": "x = 1\n"})
+    done = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "-"], cwd=loose, input=POSITIVE,
+                          capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
+    assert done.stdout.startswith("stdin:11:17: DT101 "), done.stdout + done.stderr
+    assert not (loose / ".devterms_cache").exists()
+
+
+def test_flake8_selection_decides_including_rules_off_by_default(tmp_path: Path) -> None:
+    detect = ("import face_recognition, requests, tweepy\nclient = tweepy.Client('t')\n"
+              "resp = client.search_recent_tweets('x', expansions='author_id', user_fields='profile_image_url')\n"
+              "for user in resp.includes['users']:\n"
+              "    img = face_recognition.load_image_file(requests.get(user.profile_image_url, stream=True).raw)\n"
+              "    face_recognition.face_locations(img)\n")
+    write_tree(tmp_path, {"pyproject.toml": "", "detect.py": detect})
+
+    def codes(*args: str) -> set[str]:
+        done = subprocess.run([sys.executable, "-m", "flake8", *args, "detect.py"], cwd=tmp_path,
+                              capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
+        return {line.split()[1] for line in done.stdout.splitlines() if " DT" in line}
+
+    assert codes() == set()  # DT102 is off by default
+    assert codes("--extend-select", "DT102") == {"DT102"}
+    assert codes("--select", "DT102") == {"DT102"}
+    assert codes("--select", "DT") == {"DT102"}  # in flake8 a prefix names every code under it
+    assert codes("--select", "E") == set()
+
+
+def test_flake8_does_no_devterms_work_when_no_dt_code_is_selected(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nselct = 1\n", "a.py": "x = 1\n"})
+    with_dt = flake8(tmp_path, "a.py").stdout  # the plugin reads the configuration...
+    assert "DT000 devterms configuration error" in with_dt
+    done = subprocess.run([sys.executable, "-m", "flake8", "--select", "E,F", "a.py"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout == ""  # ... but not when flake8 selects no DT code
+    assert not (tmp_path / ".devterms_cache").exists()
+
+
+def test_flake8_on_stdin_in_a_project_sees_flows_from_its_modules(tmp_path: Path) -> None:
+    """pylsp pipes the buffer to `flake8 -` from the project folder."""
+    from frontend_helpers import SCRAPE
+
+    faces = ("import face_recognition\nfrom scrape import author_pictures\n\n"
+             "for picture in author_pictures('x'):\n    face_recognition.face_encodings(picture)\n")
+    write_tree(tmp_path, {"pyproject.toml": "", "scrape.py": SCRAPE})
+    done = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "-"], cwd=tmp_path, input=faces,
+                          capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
+    assert done.stdout.startswith("stdin:5:5: DT101 "), done.stdout + done.stderr

@@ -1,4 +1,8 @@
-"""`flake8 --select DT` and `devterms check` report the same findings on the annotated examples."""
+"""`flake8 --select DT` and `devterms check` report the same findings on the annotated examples.
+
+In flake8 a prefix selects every code under it, rules off by default included (as for any plugin),
+so the CLI is given those rules explicitly.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ _FLAKE8_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<cod
 
 def test_flake8_and_cli_agree() -> None:
     cli = subprocess.run(
-        [sys.executable, "-m", "devterms", "check", "--format", "json",
+        [sys.executable, "-m", "devterms", "check", "--format", "json", "--extend-select", "DT102,DT502",
          *FOLDERS], cwd=ROOT, capture_output=True, text=True)
     assert cli.returncode == 1, cli.stderr
     from_cli = {(f["path"], f["line"], f["column"], f["code"])
@@ -27,3 +31,35 @@ def test_flake8_and_cli_agree() -> None:
                    for m in _FLAKE8_LINE.finditer(flake8.stdout)}
     assert len(from_cli) > 100
     assert from_flake8 == from_cli
+
+
+MULTI_LINE = '''\
+import face_recognition
+import requests
+import tweepy
+
+client = tweepy.Client(bearer_token="not-a-token")
+resp = client.search_recent_tweets(query="#python", expansions=["author_id"],
+                                   user_fields=["profile_image_url"])
+for user in resp.includes.get("users", []):
+    picture = requests.get(user.profile_image_url, stream=True, timeout=10).raw
+    image = face_recognition.load_image_file(picture)
+    encodings = face_recognition.face_encodings(
+        image,
+    ){comment}
+    when = picture.stamp()  # noqa: DTZ005
+'''
+
+
+def test_one_noqa_rule_for_flake8_and_the_cli(tmp_path: Path) -> None:
+    """The closing line of a multi-line call, a bare noqa, another plugin's DT-like code."""
+    for comment, silenced in (("", False), ("  # noqa: DT101", True), ("  # noqa", True), ("  # noqa: E501", False)):
+        (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+        (tmp_path / "collect.py").write_text(MULTI_LINE.format(comment=comment), encoding="utf-8")
+        cli = subprocess.run([sys.executable, "-m", "devterms", "check", "--no-cache", "collect.py"],
+                             cwd=tmp_path, capture_output=True, text=True)
+        flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "collect.py"],
+                                cwd=tmp_path, capture_output=True, text=True)
+        assert ("DT101" in cli.stdout) is not silenced and ("DT101" in flake8.stdout) is not silenced, comment
+        assert "DTZ005" not in cli.stdout + flake8.stdout and "DT001" not in cli.stdout + flake8.stdout
+        assert cli.returncode == flake8.returncode == (0 if silenced else 1), (comment, cli.stdout, flake8.stdout)

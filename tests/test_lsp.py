@@ -250,6 +250,36 @@ def test_unsaved_buffer_and_cross_file_flow(client: Client, project: Path) -> No
     assert client.close() == 0
 
 
+def test_a_buffer_holding_the_source_shows_the_flow_at_the_source(client: Client, project: Path) -> None:
+    faces = project / "faces.py"
+    faces.write_text(FACES_EDITED, encoding="utf-8")  # the sink, in a file that is not open
+    scrape = project / "scrape.py"
+    scrape.write_text(SCRAPE, encoding="utf-8")
+    uri = open_document(client, scrape, SCRAPE)
+
+    (dt101,) = [d for d in client.diagnostics(uri, has_dt101) if d["code"] == "DT101"]
+    assert dt101["range"]["start"]["line"] == 8  # the search_recent_tweets call
+    assert f"faces.py:{FACES_EDITED_ROW + 1}" in dt101["message"]
+    sink, *hops = dt101["relatedInformation"]
+    assert sink["location"]["uri"] == faces.as_uri()
+    assert sink["location"]["range"]["start"]["line"] == FACES_EDITED_ROW
+    assert hops[0]["location"]["uri"] == uri and hops[-1]["location"]["uri"] == faces.as_uri()
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": dt101["range"], "context": {"diagnostics": [dt101]}})
+    assert not actions  # a noqa silences a finding at its sink, not here
+    assert client.close() == 0
+
+
+def test_control_characters_in_file_names_are_escaped_in_messages(client: Client, project: Path) -> None:
+    (project / "faces\x1b[2J.py").write_text(FACES_EDITED, encoding="utf-8")
+    scrape = project / "scrape.py"
+    scrape.write_text(SCRAPE, encoding="utf-8")
+    uri = open_document(client, scrape, SCRAPE)
+    (dt101,) = [d for d in client.diagnostics(uri, has_dt101) if d["code"] == "DT101"]
+    assert "\x1b" not in dt101["message"] and "faces\\x1b[2J.py" in dt101["message"]
+    assert client.close() == 0
+
+
 def test_noqa_edit_extends_an_existing_noqa_list_and_avoids_strings() -> None:
     from devterms.lsp import _noqa_line, noqa_edit
 

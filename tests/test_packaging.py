@@ -19,6 +19,11 @@ def test_wheel_ships_the_rule_pack_and_runs_from_an_installed_copy(tmp_path: Pat
     shipped = {n for n in names if n.startswith("devterms/rules/") and n.endswith(".yaml")}
     assert {"devterms/rules/rules.yaml", "devterms/rules/storage.yaml"} <= shipped
     assert len(shipped) == len(list((ROOT / "rules").rglob("*.yaml")))
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT" in metadata or "License: MIT" in metadata
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    assert any(n.endswith("licenses/LICENSE") or n.endswith(".dist-info/LICENSE") for n in names)
+    assert "Project-URL" not in metadata  # none exist yet; a placeholder would mislead
 
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],

@@ -197,3 +197,28 @@ def test_hook_reports_only_the_files_it_is_given(tmp_path: Path, hook_repo: tupl
     done = pre_commit(root, env, "--files", "collect.py", "wordcount.py")
     assert done.returncode == 1
     assert f"collect.py:{POSITIVE_LINE}:" in done.stdout
+
+
+SCRAPE_LOCAL = '''\
+"""Pictures from a local folder (no platform data yet)."""
+from pathlib import Path
+
+
+def author_pictures(query):
+    return [p.read_bytes() for p in Path("pictures").glob(f"{query}*.jpg")]
+'''
+
+
+def test_hook_reports_a_flow_completed_by_a_change_to_its_source_file(
+        tmp_path: Path, hook_repo: tuple[str, str], env: dict[str, str]) -> None:
+    """A commit that only turns scrape.py into a tweepy source: the sink in faces.py is unchanged."""
+    root = make_project(tmp_path / "project", hook_repo,
+                        {"scrape.py": SCRAPE_LOCAL, "faces.py": FACES_AFTER}, env)
+    _git(root, "commit", "-q", "-m", "first", env=env)
+    (root / "scrape.py").write_text(SCRAPE, encoding="utf-8")
+    _git(root, "add", "scrape.py", env=env)
+
+    done = pre_commit(root, env, "--verbose")  # the staged files: scrape.py only
+    assert done.returncode == 1
+    assert f"faces.py:{FACES_AFTER_LINE}:" in done.stdout and "DT101" in done.stdout
+    assert "note    lies in another file; its flow passes through scrape.py" in done.stdout

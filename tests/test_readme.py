@@ -25,6 +25,16 @@ def test_rule_table_is_generated_from_the_pack() -> None:
         "README's rule table is stale: paste the output of `devterms rules --markdown`")
 
 
+def test_rule_pages_are_generated_from_the_pack() -> None:
+    from devterms.ruledocs import pages
+
+    pack = load_default_pack()
+    expected = pages(pack, [*FRONTEND_RULES.values(), *pack.rules.values()])
+    folder = ROOT / "docs" / "rules"
+    current = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.md")}
+    assert current == expected, "docs/rules/ is stale: run `devterms rules --docs docs/rules`"
+
+
 def test_ci_runs_the_two_readme_commands() -> None:
     install, tests = (block.strip() for block in _fenced("sh")[:2])
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -41,3 +51,10 @@ def test_configuration_snippet_loads(tmp_path: Path) -> None:
     (tmp_path / "devterms-rules").mkdir()
     pack = build_pack(config, [])
     assert any(source.id == "acme-scraper" for source in pack.sources)
+
+
+def test_docs_present_no_placeholder_index_install_tag_or_address_as_real() -> None:
+    for doc in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+        text = doc.read_text(encoding="utf-8")
+        assert not re.search(r"pip install ['\"]?devterms(\[\w+\])?['\"]?(\s|$)(?!@)", text, re.M), doc  # not on an index
+        assert "v0.1.0" not in text and "github.com/devterms" not in text and "OWNER/" not in text, doc

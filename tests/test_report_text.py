@@ -35,10 +35,10 @@ def test_flow_is_drawn_as_source_step_sink_with_locations_and_notes() -> None:
     assert lines[3] == "    sink    app/main.py:6:5  face_recognition.face_encodings(img)"
 
 
-def test_each_clause_line_names_document_section_and_url() -> None:
+def test_the_first_clause_is_cited_and_the_rest_counted() -> None:
     lines = render(make_report()).splitlines()
     assert lines[4] == "    clause  x-surveillance: X Developer Agreement §XIV.B https://docs.x.com/agreement#xivb"
-    assert lines[5] == "    clause  x-faces: X Developer Agreement §III.A https://docs.x.com/agreement#iiia"
+    assert lines[5] == "            +1 more clause: devterms explain DT101"
 
 
 def test_cross_file_hops_keep_their_own_paths() -> None:

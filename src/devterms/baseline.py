@@ -1,9 +1,11 @@
 """Baselines: accept today's findings, report only new ones.
 
 A fingerprint must survive unrelated edits, so it hashes what identifies a finding, not where
-it is: the code, the file, the normalised text of the finding's line and of its source hop's
-line. Line numbers are left out, so inserting lines above a finding keeps it baselined. Equal
-fingerprints are counted, so a second copy of a baselined line is still reported as new.
+it is or how the data got there: the rule, the sink's file and the normalised text of its line
+(the sink's location context), and the message, which names the source API, the platform and
+the sink API. Line numbers and the text of the other hops are left out, so inserting lines above
+a finding, or renaming a variable on the source's line in another file, keeps it baselined.
+Equal fingerprints are counted, so a second copy of a baselined line is still reported as new.
 """
 
 from __future__ import annotations
@@ -18,16 +20,13 @@ from devterms.model import Finding
 from devterms.schema import RulePackError
 from devterms.sourcetext import SourceText, normalise
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 1 hashed the source hop's line text too
 
 
 def fingerprint(finding: Finding, source: SourceText) -> str:
-    """A stable hex digest of code, path, the finding's line text and the source hop's line text."""
-    parts = [finding.code, finding.path, normalise(source.line(finding.path, finding.line))]
-    if finding.flow:
-        first = finding.flow[0]
-        parts += [first.path, normalise(source.line(first.path, first.line)) or first.note]
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+    """A stable hex digest of the rule, the sink's file and line text, and the message."""
+    parts = [finding.code, finding.path, normalise(source.line(finding.path, finding.line)), finding.message]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def write_baseline(path: Path, findings: Sequence[Finding], source: SourceText) -> None:
@@ -38,7 +37,8 @@ def write_baseline(path: Path, findings: Sequence[Finding], source: SourceText) 
         key=lambda e: (e["path"], e["code"], e["fingerprint"]),
     )
     payload = {"version": FORMAT_VERSION, "findings": entries}
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    # ASCII: a file name that is not UTF-8 (a lone surrogate here) is kept as a JSON escape
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=True) + "\n", encoding="utf-8")
 
 
 def read_baseline(path: Path) -> Counter[str]:
@@ -50,10 +50,13 @@ def read_baseline(path: Path) -> Counter[str]:
     except ValueError as exc:
         raise RulePackError(str(path), None, None, f"is not JSON: {exc}") from None
     entries = data.get("findings") if isinstance(data, dict) else None
+    if isinstance(data, dict) and data.get("version") == 1:
+        raise RulePackError(str(path), None, "version", "1 is an older baseline format; write it again "
+                            "with --write-baseline")
     if not isinstance(entries, list) or data.get("version") != FORMAT_VERSION or not all(
         isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries
     ):
-        raise RulePackError(str(path), None, "findings", "is not a devterms baseline (version 1)")
+        raise RulePackError(str(path), None, "findings", f"is not a devterms baseline (version {FORMAT_VERSION})")
     return Counter(e["fingerprint"] for e in entries)
 
 

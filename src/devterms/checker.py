@@ -65,9 +65,10 @@ def check_project(
     """Analyse ``files`` (paths of the project's Python files) as one project.
 
     Findings of every rule in ``pack`` are returned, enabled by default or not (filtering by
-    select/ignore and ``noqa`` is the front end's job). Only findings and diagnostics located in
-    ``report_on`` (default: all ``files``) are returned, but every file contributes to cross-file
-    flows. ``overrides`` gives in-memory text for files (an editor buffer, flake8's lines).
+    select/ignore and ``noqa`` is the front end's job). Only findings whose sink or any hop of a
+    flow lies in ``report_on`` (default: all ``files``), and diagnostics located there, are
+    returned: a change to a source's file must show the flow it completes elsewhere. Every file
+    contributes to cross-file flows. ``overrides`` gives in-memory text for files (an editor buffer, flake8's lines).
     Paths in the result are POSIX paths relative to ``display_base`` (default: the current
     directory) when below it, else absolute. ``budget`` bounds the steps of work spent per module.
     ``cache_dir`` keeps results on disk (see :mod:`devterms.cache`). ``jobs`` > 1 reads and
@@ -92,7 +93,7 @@ def check_project(
     findings, diagnostics, count, lines = recent[1]
     wanted = {_display(_resolved(Path(p)), base) for p in report_on} if report_on is not None else None
     return CheckResult(
-        tuple(f for f in findings if wanted is None or f.path in wanted),
+        tuple(f for f in findings if wanted is None or f.touches(wanted)),
         tuple(d for d in diagnostics if wanted is None or d.path in wanted),
         count, lines,
     )

@@ -9,22 +9,27 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 import textwrap
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from devterms import __version__
-from devterms.explanations import purpose_lines
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
 from devterms.discovery import explicit_files, files_under, find_root, is_excluded
-from devterms.frontend import FRONTEND_RULES, analyse, build_pack, open_project, selection_for
+from devterms.explanations import purpose_lines
+from devterms.frontend import (FRONTEND_RULES, Outcome, Project, analyse, build_pack, display_path, open_project,
+                               selection_for)
 from devterms.reading import Progress
+from devterms.changes import Changes
 from devterms.report import Report, formatters
+from devterms.report.text import statistics
 from devterms.rulepack import Rule, RulePack
+from devterms.ruledocs import pages
 from devterms.ruletable import rule_table
 from devterms.schema import RulePackError
 from devterms.selection import Selection
@@ -57,34 +62,55 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"devterms {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="analyse a project and report findings")
+    check = commands.add_parser("check", help="analyse a project and report findings",
+                                description="Analyse the projects PATHs lie in; report the findings whose "
+                                            "flow touches a PATH.")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or folders to report on (default: .); the whole project is analysed")
-    check.add_argument("--format", choices=("text", "json", "sarif", "html"), default="text")
-    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE")
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes")
-    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES")
-    check.add_argument("--extend-select", type=_codes, default=(), metavar="CODES")
+                       help="files or folders to report on (default: .); their whole projects are analysed, "
+                            "and a finding is reported when its sink or any step of its flow lies in a PATH")
+    check.add_argument("--format", choices=tuple(FORMATS), default="text",
+                       help="report format: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()))
+    check.add_argument("--output", "-o", type=Path, metavar="FILE",
+                       help="write the report to FILE (its folder is created)")
+    check.add_argument("--select", type=_codes, metavar="CODES",
+                       help="report only these codes or prefixes (comma-separated; replaces the config's select)")
+    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
+                       help="do not report these codes or prefixes (adds to the config's ignore)")
+    check.add_argument("--extend-select", type=_codes, default=(), metavar="CODES",
+                       help="also report these codes (name rules that are off by default in full: DT102)")
     check.add_argument("--show-suppressed", action="store_true", help="also show noqa-suppressed findings")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in FILE")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="write every current finding to FILE (then report none of them)")
+    check.add_argument("--changed-since", metavar="REF",
+                       help="report only findings whose flow touches a file changed since the git "
+                            "revision REF (committed or not); for pull requests")
+    check.add_argument("--stdin-filename", type=Path, metavar="NAME",
+                       help="read the code of file NAME from standard input (editors, pipes)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument("--fail-on", choices=SEVERITY_ORDER, default="note",
+                       help="exit 1 only for findings of this severity or higher (default: note, any finding); "
+                            "files that cannot be analysed always fail")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="print the findings only: no summary line, no progress bar")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each code has instead of the findings")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
-    check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+    check.add_argument("-j", "--jobs", type=_jobs, default="0", metavar="N",
                        help="processes reading and screening files (default 0: one per CPU)")
     _pack_options(check)
     check.set_defaults(run=run_check)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--markdown", action="store_true", help="print README.md's rule table")
+    rules.add_argument("--docs", type=Path, metavar="DIR", help="write one documentation page per rule into DIR")
     _pack_options(rules)
     rules.set_defaults(run=run_rules)
 
     commands.add_parser("lsp", help="run the language server on stdin/stdout (needs devterms[lsp])")
 
     explain = commands.add_parser("explain", help="describe a rule and the clauses it cites")
-    explain.add_argument("code", type=str.upper)
+    explain.add_argument("code", type=str.upper, metavar="CODE", help="a rule's code, such as DT101")
     _pack_options(explain)
     explain.set_defaults(run=run_explain)
     return parser
@@ -94,6 +120,19 @@ def _pack_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
     parser.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR",
                         help="an extra rule pack folder (repeatable)")
+
+
+FORMATS = {
+    "text": "headline, flow and clause per finding (default)",
+    "concise": "one line per finding",
+    "json": "versioned JSON for scripts",
+    "sarif": "SARIF 2.1.0 for code scanning",
+    "html": "one self-contained page",
+    "github": "GitHub Actions annotations",
+    "gitlab": "GitLab Code Quality JSON",
+    "junit": "JUnit XML test report",
+}
+SEVERITY_ORDER = ("note", "warning", "error")
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -116,46 +155,123 @@ def _jobs(text: str) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    paths, overrides = _targets(args)
+    cli_selection = Selection(args.select, args.extend_select, args.ignore)
+    runs = []
+    with _progress_bar(args.quiet) as progress:
+        for project, named in projects_of(paths, args.config, args.rules):
+            extra = [f for f in (*explicit_files(named), *overrides)
+                     if f.is_relative_to(project.root) and not is_excluded(f, project.root, project.config.exclude)]
+            report_on = files_under((*project.files, *extra), named)
+            if args.changed_since:
+                report_on &= Changes(args.changed_since, Path.cwd()).among(report_on)
+            outcome = analyse(project, selection_for(project, cli_selection), report_on=report_on,
+                              extra_files=extra, overrides=overrides, display_base=Path.cwd(), jobs=args.jobs,
+                              use_cache=not args.no_cache, progress=progress)
+            runs.append((project, outcome, report_on))
+    source = SourceText(Path.cwd(), overrides)
+    findings = [f for _, outcome, _ in runs for f in outcome.findings]
+    if args.write_baseline:
+        _writing(args.write_baseline, lambda: write_baseline(args.write_baseline, findings, source))
+    for baseline in (args.baseline, args.write_baseline):
+        if baseline:
+            findings = new_findings(findings, read_baseline(baseline), source)
+    diagnostics = tuple(d for _, outcome, _ in runs for d in outcome.diagnostics)
+    named_files = frozenset(display_path(f, Path.cwd()) for _, _, report_on in runs for f in report_on)
+    report = Report(tuple(findings), diagnostics, merged_rules(runs), merged_pack(runs), source,
+                    tuple(f for _, outcome, _ in runs for f in outcome.suppressed),
+                    sum(outcome.files for _, outcome, _ in runs), time.perf_counter() - started,
+                    args.show_suppressed, named_files, _colour(args), args.quiet,
+                    Path(os.path.commonpath([project.root for project, _, _ in runs])))
+    _emit(statistics(report) if args.statistics else formatters()[args.format](report), args.output)
+    threshold = SEVERITY_ORDER.index(args.fail_on)
+    failing = [f for f in findings if SEVERITY_ORDER.index(f.severity) >= threshold]
+    return 0 if args.exit_zero or not (failing or diagnostics) else 1
+
+
+def _targets(args: argparse.Namespace) -> tuple[list[Path], dict[Path, str]]:
+    """The paths to report on, and code read from stdin for ``--stdin-filename``."""
+    if args.stdin_filename is not None:
+        if args.paths not in (["."], ["-"]):
+            raise RulePackError("--stdin-filename", None, None, "names the one file to check; give no PATH")
+        return [args.stdin_filename], {args.stdin_filename.resolve(): sys.stdin.read()}
     paths = [Path(p) for p in args.paths]
     for path in paths:
         if not path.exists():
             raise RulePackError(str(path), None, None, "does not exist")
-    project = open_project(paths[0], args.config, args.rules)
-    extra = [f for f in explicit_files(paths) if not is_excluded(f, project.root, project.config.exclude)]
-    report_on = files_under((*project.files, *extra), paths)
-    selection = selection_for(project.config, Selection(args.select, args.extend_select, args.ignore))
-    with _progress_bar() as progress:
-        outcome = analyse(project, selection, report_on=report_on, extra_files=extra,
-                          display_base=Path.cwd(), jobs=args.jobs, use_cache=not args.no_cache,
-                          progress=progress)
-    source = SourceText(Path.cwd())
-    findings = list(outcome.findings)
-    if args.write_baseline:
-        write_baseline(args.write_baseline, findings, source)
-    for baseline in (args.baseline, args.write_baseline):
-        if baseline:
-            findings = new_findings(findings, read_baseline(baseline), source)
-    report = Report(tuple(findings), outcome.diagnostics, project.rules, project.pack, source,
-                    outcome.suppressed, outcome.files, time.perf_counter() - started, args.show_suppressed)
-    _emit(formatters()[args.format](report), args.output)
-    failed = bool(findings or outcome.diagnostics)
-    return 0 if args.exit_zero or not failed else 1
+    return paths, {}
+
+
+def _colour(args: argparse.Namespace) -> bool:
+    """Colour for a terminal: NO_COLOR turns it off, FORCE_COLOR on (https://no-color.org)."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR") or args.output is not None or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def projects_of(paths: Sequence[Path], config: Path | None, rules: Sequence[Path]) -> Iterator[tuple[Project, list[Path]]]:
+    """Each project the paths lie in, with the paths it reports on, analysed and configured apart.
+
+    A path belongs to the nearest project root above it; a named folder also reaches into the
+    subprojects below it (a monorepo's packages, each with its own pyproject.toml).
+    """
+    pending: dict[Path, list[Path]] = {}
+    for path in paths:
+        pending.setdefault(find_root(path), []).append(path)
+    while pending:  # outer projects first: they hand their named folders down to subprojects
+        root = min(pending, key=lambda r: len(r.parts))
+        named = list(dict.fromkeys(pending.pop(root)))
+        project = open_project(root, config, rules)
+        folders = [p.resolve() for p in named if p.is_dir()]
+        for sub in project.nested:
+            if any(sub == f or f in sub.parents or sub in f.parents for f in folders):
+                below = [f for f in folders if sub in f.parents or f == sub]
+                pending.setdefault(sub, []).extend(below or [sub])
+        yield project, [p for p in named if p.resolve() not in project.nested]
+
+
+def merged_rules(runs: Sequence[tuple[Project, Outcome, object]]) -> dict[str, Rule]:
+    return {code: rule for project, _, _ in runs for code, rule in project.rules.items()}
+
+
+def merged_pack(runs: Sequence[tuple[Project, Outcome, object]]) -> RulePack:
+    """One pack for the report: every run's clauses and platforms (subprojects may add packs)."""
+    packs = [project.pack for project, _, _ in runs]
+    return dataclasses.replace(
+        packs[0], rules={c: r for p in packs for c, r in p.rules.items()},
+        clauses={c: v for p in packs for c, v in p.clauses.items()},
+        platforms={c: v for p in packs for c, v in p.platforms.items()},
+    )
 
 
 BAR_WIDTH = 30
 
 
 def _emit(text: str, output: Path | None) -> None:
+    """Write the report as UTF-8; a file name that is not UTF-8 (lone surrogates) is escaped."""
+    data = text.encode("utf-8", "backslashreplace")
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
     else:
-        output.write_text(text, encoding="utf-8")
+        _writing(output, lambda: output.write_bytes(data))
+
+
+def _writing(target: Path, write: Callable[[], object]) -> None:
+    """Write a report or baseline, creating its folder; failing to is a usage error (exit 2)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write()
+    except OSError as exc:
+        raise RulePackError(str(target), None, None, f"cannot be written: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager
-def _progress_bar() -> Iterator[Progress | None]:
-    """A progress bar on stderr for people watching a terminal; none in CI or in a pipe."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+def _progress_bar(quiet: bool = False) -> Iterator[Progress | None]:
+    """A progress bar on stderr for people watching a terminal; none in CI, in a pipe or quiet."""
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
 
@@ -183,6 +299,11 @@ def run_rules(args: argparse.Namespace) -> int:
     if args.markdown:
         print(rule_table(pack, rules.values()))
         return 0
+    if args.docs:
+        for name, page in pages(pack, rules.values()).items():
+            target = args.docs / name
+            _writing(target, lambda: target.write_text(page, encoding="utf-8"))
+        return 0
     rows = [("CODE", "SEVERITY", "DEFAULT", "TITLE")] + [
         (r.code, r.severity, "on" if r.enabled else "off", r.title) for r in sorted(rules.values(), key=lambda r: r.code)
     ]
@@ -202,7 +323,8 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def explain_text(pack: RulePack, rule: Rule) -> str:
-    """Title, severity, description, then every clause the rule cites, with its source."""
+    """Title, severity, description, every clause the rule cites, then each legal-process
+    exception once, naming the clauses that share it (many clauses of one platform share one)."""
     state = "enabled" if rule.enabled else "disabled"
     lines = [f"{rule.code} {rule.name}: {rule.title}", f"severity: {rule.severity} ({state} by default)"]
     if rule.sink_category:
@@ -210,6 +332,7 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
     lines += ["", *textwrap.wrap(rule.description, 88), ""]
     if rule.clauses:
         lines.append("Clauses:")
+    exceptions: dict[str, list[str]] = {}
     for cid in rule.clauses:
         clause = pack.clauses[cid]
         platform = pack.platforms[clause.platform]
@@ -218,9 +341,13 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
                   f"    section:  {clause.section}", f"    url:      {clause.url}",
                   *textwrap.wrap(clause.summary, 84, initial_indent="    summary:  ", subsequent_indent="              ")]
         if clause.legal_process_exception:
-            lines += textwrap.wrap(clause.legal_process_exception, 84,
-                                   initial_indent="    legal-process exception: ", subsequent_indent="      ")
+            exceptions.setdefault(clause.legal_process_exception, []).append(clause.id)
         lines.append("")
+    if exceptions:
+        lines.append("Legal-process exceptions:")
+    for text, clauses in exceptions.items():
+        lines += [*textwrap.wrap(", ".join(clauses), 84, initial_indent="  for: ", subsequent_indent="       "),
+                  *textwrap.wrap(text, 84, initial_indent="    ", subsequent_indent="    "), ""]
     lines += purpose_lines(pack, rule)
     return "\n".join(lines) + "\n"
 

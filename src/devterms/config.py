@@ -50,7 +50,6 @@ class Config:
     pack_entries: Mapping[str, tuple[Mapping[str, object], ...]] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)
     allow_hosts: tuple[AllowedHost, ...] = ()
-    allow_bare_noqa: bool = False
 
     def pack_extra(self) -> dict[str, list[Entry]]:
         """Fresh rule pack entries for ``load_pack(extra=...)``, located in the config file."""
@@ -89,6 +88,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def parse_table(table: Mapping[str, Any], path: Path) -> Config:
     """Validate one devterms table; relative folders are taken from the file's directory."""
     file = str(path)
+    if "allow-bare-noqa" in table:
+        raise RulePackError(file, TABLE, "allow-bare-noqa", "was removed: a bare # noqa silences devterms as "
+                            "it silences flake8 (one rule for both front ends); list codes instead")
     unknown = sorted(set(table) - set(_READERS))
     if unknown:
         raise RulePackError(file, TABLE, unknown[0],
@@ -182,12 +184,6 @@ def _allow_hosts(key: _Key, value: object) -> tuple[AllowedHost, ...]:
     return tuple(allowed)
 
 
-def _flag(key: _Key, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise key.error("must be true or false")
-    return value
-
-
 _READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
     "select": ("select", _codes),
     "ignore": ("ignore", _codes),
@@ -201,5 +197,4 @@ _READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
     "vocabularies": ("vocabularies", _tables),
     "severity": ("severity", _severity),
     "allow-hosts": ("allow_hosts", _allow_hosts),
-    "allow-bare-noqa": ("allow_bare_noqa", _flag),
 }

@@ -26,12 +26,16 @@ SKIPPED_DIRS = frozenset({
     "venv", "htmlcov",
 })
 MAX_IGNORE_BYTES = 1 << 20  # a .gitignore larger than this is not a real one
+# A folder with no project marker (a loose script in a home or temp folder) is listed this many
+# levels deep only: its files and those of its immediate subfolders, never a whole home tree.
+LOOSE_DEPTH = 1
 
 
 def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding pyproject.toml, setup.cfg or .git.
 
-    Falls back to ``start`` itself (its folder, for a file) so that a loose script still works.
+    Falls back to ``start`` itself (its folder, for a file) so that a loose script still works;
+    :func:`has_marker` tells the two apart.
     """
     start = start.resolve()
     here = start if start.is_dir() else start.parent
@@ -41,10 +45,22 @@ def find_root(start: Path) -> Path:
     return here
 
 
-def project_files(root: Path, exclude: Sequence[str] = ()) -> list[Path]:
-    """Absolute paths of the project's ``*.py`` files, sorted, honouring .gitignore and ``exclude``."""
+def has_marker(root: Path) -> bool:
+    """Whether ``root`` holds a project marker (else it is a loose folder, see :data:`LOOSE_DEPTH`)."""
+    return any((root / marker).exists() for marker in ROOT_MARKERS)
+
+
+def project_files(root: Path, exclude: Sequence[str] = (), max_depth: int | None = None,
+                  nested: list[Path] | None = None) -> list[Path]:
+    """Absolute paths of the project's ``*.py`` files, sorted, honouring .gitignore and ``exclude``.
+
+    ``max_depth`` bounds how many folder levels below ``root`` are listed (None: all). A folder
+    below ``root`` holding a marker of its own is another project (a monorepo's subproject, with
+    its own configuration): its files are not listed, and its folder is appended to ``nested``.
+    """
     root = root.resolve()
-    return sorted(path for path in _walk(root) if not is_excluded(path, root, exclude))
+    found = nested if nested is not None else []
+    return sorted(path for path in _walk(root, max_depth, found) if not is_excluded(path, root, exclude))
 
 
 def is_excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:
@@ -62,9 +78,13 @@ def is_excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:
 
 
 def files_under(files: Iterable[Path], paths: Sequence[Path]) -> set[Path]:
-    """The files that are one of ``paths`` or lie below one of them (which are folders)."""
-    targets = [p.resolve() for p in paths]
-    return {f for f in files if any(f == t or t in f.parents for t in targets)}
+    """The files that are one of ``paths`` or lie below one of them (which are folders).
+
+    Linear in files and paths: each file's own path and folders are looked up in a set (pre-commit
+    names every changed file, and a thousand named files must not cost a million comparisons).
+    """
+    targets = {p.resolve() for p in paths}
+    return {f for f in files if f in targets or not targets.isdisjoint(f.parents)}
 
 
 def explicit_files(paths: Sequence[Path]) -> list[Path]:
@@ -121,13 +141,13 @@ def _skipped_folder(folder: Path, name: str) -> bool:
     return name.startswith(".") or name in SKIPPED_DIRS or (folder / "pyvenv.cfg").exists()
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, max_depth: int | None, nested: list[Path]) -> Iterator[Path]:
     """Every ``*.py`` file below ``root`` that git would not ignore, links kept inside ``root``."""
     exclude = _read_spec(root / ".git" / "info" / "exclude")
     top = _Ignores(((("", exclude),) if exclude else ())).below(root, "")
-    stack: list[tuple[Path, str, _Ignores]] = [(root, "", top)]
+    stack: list[tuple[Path, str, _Ignores, int]] = [(root, "", top, 0)]
     while stack:
-        folder, rel, ignores = stack.pop()
+        folder, rel, ignores, depth = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
@@ -142,8 +162,13 @@ def _walk(root: Path) -> Iterator[Path]:
             except OSError:
                 continue
             if is_dir:
-                if not _skipped_folder(path, entry.name) and not ignores.ignored(child_rel, True):
-                    stack.append((path, child_rel, ignores.below(path, child_rel)))
+                deep = max_depth is not None and depth >= max_depth
+                if deep or _skipped_folder(path, entry.name) or ignores.ignored(child_rel, True):
+                    continue
+                if has_marker(path):
+                    nested.append(path)
+                else:
+                    stack.append((path, child_rel, ignores.below(path, child_rel), depth + 1))
             elif entry.name.endswith(".py") and not ignores.ignored(child_rel, False):
                 if is_file and (not linked or inside(path, root)):
                     yield path

@@ -8,21 +8,21 @@ selected. Keeping that here leaves ``cli.py`` and ``flake8_plugin.py`` thin adap
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from devterms import cache
-from devterms.config import AllowedHost, Config, load_config
-from devterms.discovery import find_root, project_files
+from devterms.config import Config, load_config
+from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files
 from devterms.model import Diagnostic, Finding
 from devterms.noqa import FileSuppressions
-from devterms.patterns import host_matches
 from devterms.reading import Progress
 from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
 from devterms.schema import RulePackError
-from devterms.selection import Selection
+from devterms.selection import Selection, unknown_codes
 from devterms.sourcetext import SourceText
 
 if TYPE_CHECKING:
@@ -47,10 +47,20 @@ FRONTEND_RULES = {
 
 @dataclass(frozen=True)
 class Project:
+    """``marked`` is False for a loose folder (no pyproject.toml, setup.cfg or .git): it is
+    listed only :data:`~devterms.discovery.LOOSE_DEPTH` levels deep and gets no cache folder."""
+
     root: Path
     config: Config
     pack: RulePack
     files: tuple[Path, ...]
+    marked: bool = True
+    nested: tuple[Path, ...] = ()  # subprojects below the root, each with its own marker
+
+    def relisted(self) -> Project:
+        """The same project with its files listed again (files added or deleted meanwhile)."""
+        files, nested = list_files(self.root, self.config, self.marked)
+        return dataclasses.replace(self, files=files, nested=nested)
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -74,60 +84,61 @@ def open_project(
     root = find_root(start)
     config = load_config(root, config_file)
     pack = build_pack(config, extra_rules)
-    return Project(root, config, pack, tuple(project_files(root, config.exclude)))
+    marked = has_marker(root)
+    files, nested = list_files(root, config, marked)
+    return Project(root, config, pack, files, marked, nested)
+
+
+def list_files(root: Path, config: Config, marked: bool) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """The project's files and its nested subprojects' roots (a loose folder: only a shallow list)."""
+    nested: list[Path] = []
+    files = project_files(root, config.exclude, None if marked else LOOSE_DEPTH, nested)
+    return tuple(files), tuple(nested)
 
 
 def build_pack(config: Config, extra_rules: Sequence[Path] = ()) -> RulePack:
-    """The default pack plus configured and command-line folders and entries, then overrides."""
+    """The default pack plus configured and command-line folders and entries, then overrides.
+
+    The version (which keys every cache) is derived from the final pack: severity overrides and
+    allowed hosts change answers, so they change the version too.
+    """
     folders = [default_pack_dir(), *config.rule_packs, *(p.resolve() for p in extra_rules)]
     pack = load_pack(folders, extra=config.pack_extra())
-    return _allow_hosts(_override_severity(pack, config), config.allow_hosts)
-
-
-def _override_severity(pack: RulePack, config: Config) -> RulePack:
     rules = dict(pack.rules)
     for code, severity in config.severity.items():
         if code not in rules:
             raise RulePackError(str(config.file), "[tool.devterms]", "severity", f"{code!r} is not a rule")
         rules[code] = dataclasses.replace(rules[code], severity=severity)
-    return dataclasses.replace(pack, rules=rules)
+    allowed = tuple(a.host.lower() for a in config.allow_hosts)
+    effective = repr((pack.version, sorted(config.severity.items()), allowed))
+    version = hashlib.sha256(effective.encode()).hexdigest()[:16]
+    return dataclasses.replace(pack, rules=rules, allowed_hosts=allowed, version=version)
 
 
-def _allow_hosts(pack: RulePack, allowed: Sequence[AllowedHost]) -> RulePack:
-    """Drop sink host patterns an allow-hosts entry covers; a sink left with none is dropped.
+def selection_for(project: Project, cli: Selection | None = None) -> Selection:
+    """Config selection, with command-line --select replacing and --ignore/--extend-select adding.
 
-    Only whole patterns can be removed: allowing ``data.example.gov`` does not carve it out of a
-    sink's ``*.gov`` (that needs the engine to consult the allow list when matching a URL).
+    A code or prefix that names no rule (a typo such as DT999 would silently turn checking off)
+    is a mistake: the configuration's are reported against its file, the command line's as such.
     """
-    if not allowed:
-        return pack
-    sinks = []
-    for sink in pack.sinks:
-        hosts = tuple(h for h in pack.expand_hosts(sink.hosts) if not _covered(h, allowed))
-        if sink.hosts and not hosts:
-            continue
-        sinks.append(dataclasses.replace(sink, hosts=hosts))
-    return dataclasses.replace(pack, sinks=tuple(sinks))
-
-
-def _covered(pattern: str, allowed: Sequence[AllowedHost]) -> bool:
-    bare = pattern[2:] if pattern.startswith("*.") else pattern
-    return any(
-        a.host.lower() == pattern.lower() or (a.host.startswith("*.") and host_matches(bare, a.host))
-        for a in allowed
-    )
-
-
-def selection_for(config: Config, cli: Selection | None = None) -> Selection:
-    """Config selection, with command-line --select replacing and --ignore/--extend-select adding."""
+    config = project.config
+    own = Selection(config.select, config.extend_select, config.ignore, config.per_path_ignores)
+    _known_codes(own, project, str(config.file or "configuration"))
     if cli is None:
-        return Selection(config.select, config.extend_select, config.ignore, config.per_path_ignores)
+        return own
+    _known_codes(cli, project, "command line")
     return Selection(
         cli.select if cli.select is not None else config.select,
         config.extend_select + cli.extend_select,
         config.ignore + cli.ignore,
         config.per_path_ignores,
     )
+
+
+def _known_codes(selection: Selection, project: Project, where: str) -> None:
+    unknown = unknown_codes(selection.codes, project.rules)
+    if unknown:
+        raise RulePackError(where, None, None, f"unknown codes {', '.join(unknown)}; `devterms rules` lists them")
 
 
 def analyse(
@@ -148,7 +159,8 @@ def analyse(
     files = tuple(dict.fromkeys((*project.files, *extra_files)))
     result = check_project(
         files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
-        display_base=base, jobs=jobs, cache_dir=project.root / cache.FOLDER_NAME if use_cache else None,
+        display_base=base, jobs=jobs,
+        cache_dir=project.root / cache.FOLDER_NAME if use_cache and project.marked else None,
         progress=progress,
     )
     source = SourceText(base, overrides)
@@ -189,13 +201,13 @@ def _apply_noqa(
     project: Project, enabled: Collection[str],
 ) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """Split findings into kept and suppressed, and turn dead noqa codes into DT001 findings."""
-    allow_bare = project.config.allow_bare_noqa
     per_file: dict[str, FileSuppressions] = {}
-    kept, suppressed = [], []
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
     for finding in findings:
         if finding.path not in per_file:
             per_file[finding.path] = FileSuppressions(source.text(finding.path))
-        is_quiet = per_file[finding.path].suppressed(finding.code, finding.line, allow_bare)
+        is_quiet = per_file[finding.path].suppressed(finding.code, finding.line)
         (suppressed if is_quiet else kept).append(finding)
     unused = []
     for path in targets:

@@ -163,7 +163,7 @@ class Knowledge:
 
     def sink_for_url(self, text: str | None) -> Sink | None:
         endpoint = parse_endpoint(text)
-        if endpoint is None:
+        if endpoint is None or self._allowed(endpoint.host):
             return None
         for sink, hosts in self._endpoint_sinks:
             if any(host_matches(endpoint.host, h) for h in hosts):
@@ -187,7 +187,11 @@ class Knowledge:
         hosts = self._target_hosts.get(sink.id, ())
         endpoint = parse_endpoint(text)
         candidates = email_domains(text) + ([endpoint.host] if endpoint else [])
-        return any(host_matches(c, h) for c in candidates for h in hosts)
+        return any(host_matches(c, h) for c in candidates if not self._allowed(c) for h in hosts)
+
+    def _allowed(self, host: str) -> bool:
+        """Whether the project declared ``host`` harmless (``allow-hosts``)."""
+        return any(host_matches(host, allowed) for allowed in self.pack.allowed_hosts)
 
 
 _WORD = re.compile(r"\w+")

@@ -10,14 +10,13 @@ reported line.
 
 flake8 users already get devterms through the editors' flake8 integrations (the ``DT`` plugin);
 this server adds what flake8 cannot transport: the flow path, cross-file results on unsaved
-buffers, and the quick fix. Install with the ``lsp`` extra (``pip install 'devterms[lsp]'``).
+buffers, and the quick fix. Install with the ``lsp`` extra (``pip install '<checkout>[lsp]'``).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import io
 import logging
 import re
@@ -35,13 +34,14 @@ try:
     from pygls.uris import from_fs_path, to_fs_path
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise SystemExit(
-        "devterms lsp needs pygls 2: pip install 'devterms[lsp]'"
+        "devterms lsp needs pygls 2: install devterms with its lsp extra ('.[lsp]' in a checkout)"
     ) from exc
 
 from devterms import __version__
-from devterms.discovery import find_root, is_excluded, project_files
+from devterms.discovery import find_root, is_excluded
 from devterms.frontend import Project, analyse, open_project, selection_for
-from devterms.model import Diagnostic, Finding
+from devterms.model import Diagnostic, Finding, Hop
+from devterms.report import printable
 from devterms.schema import RulePackError
 from devterms.sourcetext import SourceText
 
@@ -179,8 +179,7 @@ class DevtermsServer(LanguageServer):
             self._projects[root] = cached
             self._reported_errors.clear()
             return cached.project
-        files = tuple(project_files(root, cached.project.config.exclude))  # new or deleted files
-        return dataclasses.replace(cached.project, files=files)
+        return cached.project.relisted()  # new or deleted files
 
     def diagnose(self, root: Path, buffers: Sequence[_Buffer]) -> dict[str, list[types.Diagnostic]]:
         """LSP diagnostics for each buffer, from one analysis of the whole project."""
@@ -191,7 +190,7 @@ class DevtermsServer(LanguageServer):
         known = set(project.files)
         overrides = {b.path: b.text for b in buffers}
         outcome = analyse(
-            project, selection_for(project.config), report_on={b.path for b in wanted},
+            project, selection_for(project), report_on={b.path for b in wanted},
             extra_files=[b.path for b in wanted if b.path not in known], overrides=overrides,
             display_base=project.root, use_cache=self.use_cache,
         )
@@ -202,6 +201,10 @@ class DevtermsServer(LanguageServer):
             uri = uri_of.get(source.resolve(finding.path))
             if uri in results:
                 results[uri].append(self.finding_diagnostic(finding, project, source, uri_of))
+            for hop in _entries_elsewhere(finding):  # a buffer the flow starts in or passes through
+                uri = uri_of.get(source.resolve(hop.path))
+                if uri in results:
+                    results[uri].append(self.finding_diagnostic(finding, project, source, uri_of, at=hop))
         for problem in outcome.diagnostics:
             uri = uri_of.get(source.resolve(problem.path))
             if uri in results:
@@ -209,37 +212,44 @@ class DevtermsServer(LanguageServer):
         return results
 
     def finding_diagnostic(
-        self, finding: Finding, project: Project, source: SourceText, uri_of: dict[Path, str]
+        self, finding: Finding, project: Project, source: SourceText, uri_of: dict[Path, str],
+        at: Hop | None = None,
     ) -> types.Diagnostic:
-        related = [
-            types.DiagnosticRelatedInformation(
-                location=types.Location(
-                    uri=uri_of.get(source.resolve(hop.path)) or from_fs_path(str(source.resolve(hop.path))),
-                    range=self._range(source, hop.path, hop.line, hop.column),
-                ),
-                message=hop.note,
+        """The finding at its sink, or ``at`` a hop in another file with the sink related first."""
+        def related_at(path: str, line: int, column: int, note: str) -> types.DiagnosticRelatedInformation:
+            full = source.resolve(path)
+            return types.DiagnosticRelatedInformation(
+                location=types.Location(uri=uri_of.get(full) or from_fs_path(str(full)),
+                                        range=self._range(source, path, line, column)),
+                message=note,
             )
-            for hop in finding.flow
-        ]
+
+        related = [related_at(h.path, h.line, h.column, printable(h.note)) for h in finding.flow]
+        message = printable(finding.message)
+        if at is not None:
+            sink = printable(f"{finding.path}:{finding.line}")
+            related.insert(0, related_at(finding.path, finding.line, finding.column, f"sink: {message}"))
+            message = f"{message} (the sink is in {sink})"
+        where = at or finding
         rule = project.rules.get(finding.code)
         href = None
         if rule is not None and rule.clauses and rule.clauses[0] in project.pack.clauses:
             href = project.pack.clauses[rule.clauses[0]].url
         return types.Diagnostic(
-            range=self._range(source, finding.path, finding.line, finding.column),
-            message=finding.message,
+            range=self._range(source, where.path, where.line, where.column),
+            message=message,
             severity=SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
             code=finding.code,
             code_description=types.CodeDescription(href=href) if href else None,
             source=SOURCE,
             related_information=related or None,
-            data={"line": finding.line - 1, "code": finding.code},
+            data={"line": where.line - 1, "code": finding.code, "sink": at is None},
         )
 
     def problem_diagnostic(self, problem: Diagnostic, source: SourceText) -> types.Diagnostic:
         return types.Diagnostic(
             range=self._range(source, problem.path, problem.line, problem.column),
-            message=problem.message, severity=types.DiagnosticSeverity.Error,
+            message=printable(problem.message), severity=types.DiagnosticSeverity.Error,
             code=problem.code, source=SOURCE,
         )
 
@@ -272,6 +282,8 @@ class DevtermsServer(LanguageServer):
             code = str(diagnostic.code or "")
             if diagnostic.source != SOURCE or not code.startswith("DT") or code in ("DT000", "DT001"):
                 continue
+            if isinstance(diagnostic.data, dict) and diagnostic.data.get("sink") is False:
+                continue  # shown at a source in this file: a noqa works only at the sink
             line = _noqa_line(doc.source, diagnostic.range.start.line)
             if (line, code) in seen:
                 continue
@@ -340,6 +352,16 @@ def _noqa_line(text: str, row: int) -> int:
         if continued and line not in commented:
             line, moved = line + 1, True
     return line - 1
+
+
+def _entries_elsewhere(finding: Finding) -> list[Hop]:
+    """The first hop of the finding's flows in each file other than the sink's."""
+    first: dict[str, Hop] = {}
+    for flow in finding.flows:
+        for hop in flow:
+            if hop.path != finding.path:
+                first.setdefault(hop.path, hop)
+    return list(first.values())
 
 
 def _python_path(uri: str) -> Path | None:

@@ -6,6 +6,7 @@ each reporter can print them without knowing where they came from.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 
@@ -50,6 +51,10 @@ class Finding:
     def flow(self) -> Flow:
         """The primary (shortest) flow."""
         return self.flows[0] if self.flows else ()
+
+    def touches(self, paths: Container[str]) -> bool:
+        """Whether the sink or a hop of one of the flows lies in one of ``paths``."""
+        return self.path in paths or any(hop.path in paths for flow in self.flows for hop in flow)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

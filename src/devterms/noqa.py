@@ -1,10 +1,13 @@
-"""``# noqa: DT101`` suppressions for the CLI, in flake8's syntax and flake8's reach.
+"""``# noqa`` suppressions, one rule for ``devterms check``, the LSP and flake8.
 
-flake8 applies noqa itself; the CLI must do the same so that one comment works under both. Like
-flake8, a comment anywhere in a multi-line statement covers every line of it, and codes may be
-prefixes (``DT1``). Unlike flake8, a bare ``# noqa`` does not silence devterms unless the project
-opts in (``allow-bare-noqa``): a blanket comment written for a style checker should not hide a
-terms-of-service violation. Comments naming DT codes that silence nothing are reported (DT001).
+A ``# noqa`` comment silences a finding when it is bare or lists the finding's code or a prefix
+of it (``DT1``), and sits on any line of the statement the finding is reported on: on the
+closing line of a multi-line call, say. The comment syntax is flake8's own (its regular
+expression is used), because flake8 reads the same comments: flake8 itself looks only at the
+reported line, so the flake8 adapter applies this rule before handing findings over, and the two
+front ends agree. A bare ``# noqa`` therefore silences devterms too, as it does in flake8 (it
+cannot be stopped there). Listed DT codes that silence nothing are reported (DT001); other
+plugins' codes, even ones starting with ``DT`` (flake8-datetimez's ``DTZ007``), are left alone.
 """
 
 from __future__ import annotations
@@ -15,13 +18,9 @@ import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-NOQA = re.compile(
-    r"""
-    \#\s*noqa                                          # the marker, any case
-    (?: :\s? (?P<codes> [A-Z]+[0-9]+ (?: [,\s]+ [A-Z]+[0-9]+ )* ) )?   # ': DT101, DT2'
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+from flake8.defaults import NOQA_INLINE_REGEXP as NOQA  # the syntax flake8 reads
+
+DEVTERMS_CODE = re.compile(r"DT[0-9]{0,3}\Z")  # a code or a prefix of one; DTZ007 is not ours
 
 
 @dataclass(slots=True)
@@ -31,16 +30,17 @@ class Suppression:
     line: int
     column: int
     codes: tuple[str, ...]
+    reason: str = ""  # what follows the codes: "# noqa: DT201 answered a court order"
     used: set[str] = field(default_factory=set)
 
     @property
     def bare(self) -> bool:
         return not self.codes
 
-    def covers(self, code: str, allow_bare: bool) -> str | None:
+    def covers(self, code: str) -> str | None:
         """The listed code (or ``"*"`` for a bare comment) that silences ``code``, if any."""
         if self.bare:
-            return "*" if allow_bare else None
+            return "*"
         return next((c for c in self.codes if code.startswith(c)), None)
 
 
@@ -56,14 +56,16 @@ class FileSuppressions:
             for line in range(first, last + 1):
                 self._by_line[line] = found
 
-    def suppressed(self, code: str, line: int, allow_bare: bool) -> bool:
+    def suppressed(self, code: str, line: int) -> bool:
         """Whether a comment on ``line``'s statement silences ``code``; marks the comment used."""
-        for comment in self._by_line.get(line, ()):
-            matched = comment.covers(code, allow_bare)
-            if matched:
-                comment.used.add(matched)
-                return True
-        return False
+        comment = self.covering(code, line)
+        if comment is not None:
+            comment.used.add(comment.covers(code) or "*")
+        return comment is not None
+
+    def covering(self, code: str, line: int) -> Suppression | None:
+        """The comment on ``line``'s statement that silences ``code``, if any."""
+        return next((c for c in self._by_line.get(line, ()) if c.covers(code)), None)
 
     def unused(self, enabled: Iterable[str], known: Iterable[str]) -> list[tuple[Suppression, str]]:
         """DT codes listed in comments that silenced nothing, when they could have.
@@ -75,7 +77,7 @@ class FileSuppressions:
         dead = []
         for comment in self.comments:
             for code in comment.codes:
-                if not code.startswith("DT") or code in comment.used:
+                if not DEVTERMS_CODE.match(code) or code in comment.used:
                     continue
                 is_known = any(k.startswith(code) for k in known)
                 if not is_known or any(e.startswith(code) for e in enabled):
@@ -88,7 +90,8 @@ def _parse(line: int, column: int, comment: str) -> Suppression | None:
     if match is None:
         return None
     codes = tuple(c.upper() for c in re.split(r"[,\s]+", match["codes"] or "") if c)
-    return Suppression(line, column + match.start(), codes)
+    reason = comment[match.end():].strip(" \t-:#")
+    return Suppression(line, column + match.start(), codes, reason)
 
 
 def _statements(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:

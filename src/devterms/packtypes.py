@@ -277,6 +277,9 @@ class RulePack:
     vocabularies: dict[str, Vocabulary] = dataclasses.field(default_factory=dict)
     meetings: tuple[Meeting, ...] = ()
     outputs: tuple[Output, ...] = ()
+    # hosts (``*.``-patterns too) a project declares harmless: a URL or e-mail domain matching
+    # one is no sink destination, even when a broader sink pattern (``*.gov``) covers it
+    allowed_hosts: tuple[str, ...] = ()
 
     def rule_for_category(self, category: str) -> Rule | None:
         return self._rules_by_category.get(category)

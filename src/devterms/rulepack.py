@@ -32,7 +32,7 @@ SECTIONS = frozenset({"platforms", "clauses", "sources", "sinks", "http_clients"
 _T = TypeVar("_T")
 __all__ = ["Arg", "Clause", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
            "RulePackError", "Sanitizer", "Sink", "Source", "Storage", "SEVERITIES",
-           "default_pack_dir", "load_default_pack", "load_pack"]
+           "default_pack_dir", "default_switches", "load_default_pack", "load_pack", "off_by_default"]
 
 
 def default_pack_dir() -> Path:
@@ -41,6 +41,22 @@ def default_pack_dir() -> Path:
     if shipped.is_dir():
         return Path(str(shipped))
     return Path(__file__).resolve().parents[2] / "rules"
+
+
+@functools.cache
+def default_switches() -> dict[str, bool]:
+    """Code -> enabled by default, for the default pack's rules, read from ``rules.yaml`` alone.
+
+    flake8 loads its plugins on every run, DT selected or not; this answers what the adapter
+    must tell flake8 up front without building the whole pack (which takes about a second).
+    """
+    path = default_pack_dir() / "rules.yaml"
+    entries = load_yaml_file(path, path.read_bytes()).get("rules", [])
+    return {str(e.raw.get("code")): e.raw.get("enabled", True) is not False for e in entries}
+
+
+def off_by_default() -> list[str]:
+    return sorted(code for code, enabled in default_switches().items() if not enabled)
 
 
 @functools.cache

@@ -7,7 +7,7 @@ pure function here, shared by the CLI and the flake8 plugin, so both agree.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,12 @@ class Selection:
     extend_select: tuple[str, ...]
     ignore: tuple[str, ...]
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every code or prefix this selection names."""
+        per_path = tuple(c for _, codes in self.per_path_ignores for c in codes)
+        return (*(self.select or ()), *self.extend_select, *self.ignore, *per_path)
 
     def enabled(self, code: str, enabled_by_default: bool) -> bool:
         chosen = _longest(code, self.extend_select + (self.select or ()), enabled_by_default)
@@ -41,6 +47,12 @@ class Selection:
             fnmatch.fnmatchcase(path, glob) and any(code.startswith(c) for c in codes)
             for glob, codes in self.per_path_ignores
         )
+
+
+def unknown_codes(codes: Iterable[str], known: Iterable[str]) -> list[str]:
+    """The codes or prefixes among ``codes`` that name no code in ``known`` (a typo: DT999)."""
+    known = tuple(known)
+    return sorted({c for c in codes if not any(k.startswith(c) for k in known)})
 
 
 def _longest(code: str, patterns: Sequence[str], prefixes_allowed: bool) -> int:

@@ -1,13 +1,19 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 Each finding becomes a result whose primary location is where the finding is reported and whose
-code flow lists every hop from source to sink, so a viewer can walk the path. Fingerprints come
-from :mod:`devterms.baseline`, so alerts survive unrelated edits exactly as baselines do.
+code flow lists every hop from source to sink, so a viewer can walk the path. Files that could not
+be analysed (DT000) are results on the file. Fingerprints come from :mod:`devterms.baseline`, so
+alerts survive unrelated edits exactly as baselines do. URIs are relative to the project root
+(``%SRCROOT%``); the root's absolute path on the machine that ran devterms is not written. Each
+location carries its region's end when known and the code line as a snippet; a suppressed
+finding's justification is the reason written after its noqa codes. A rule's help is the page
+``devterms rules --docs`` renders.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -15,12 +21,12 @@ from urllib.parse import quote
 from devterms import __version__
 from devterms.baseline import fingerprint
 from devterms.model import Diagnostic, Finding, Hop
+from devterms.noqa import FileSuppressions
 from devterms.report import Report
+from devterms.ruledocs import rule_page
 from devterms.rulepack import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/devterms/devterms"
-HELP_URI = INFORMATION_URI + "/blob/main/README.md#{anchor}"
 SRCROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "note": "note"}
 SECURITY_SEVERITY = {"error": "8.0", "warning": "5.0", "note": "2.0"}
@@ -30,19 +36,18 @@ MAX_TEXT = 1024
 def render(report: Report) -> str:
     rules = sorted(report.rules.values(), key=lambda r: r.code)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    results = [_result(report, f, index) for f in report.findings]
+    where = _Locator(report)
+    results = [_result(report, where, f, index) for f in report.findings]
     if report.show_suppressed:
-        results += [_result(report, f, index, suppressed=True) for f in report.suppressed]
+        results += [_result(report, where, f, index, suppressed=True) for f in report.suppressed]
+    results += [_diagnostic(where, d, index) for d in report.diagnostics]
     run = {
         "tool": {"driver": {
             "name": "devterms", "version": __version__, "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI, "rules": [_rule(report, r) for r in rules],
+            "rules": [_rule(report, r) for r in rules],
         }},
-        "originalUriBaseIds": {SRCROOT: {"uri": report.source.base.as_uri() + "/"}},
-        "invocations": [{
-            "executionSuccessful": True,
-            "toolExecutionNotifications": [_notification(d) for d in report.diagnostics],
-        }],
+        "originalUriBaseIds": {SRCROOT: {"description": {"text": "The root of the analysed project."}}},
+        "invocations": [{"executionSuccessful": True}],
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
@@ -65,8 +70,7 @@ def _rule(report: Report, rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.title[:MAX_TEXT]},
         "fullDescription": {"text": rule.description[:MAX_TEXT]},
         "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.enabled},
-        "help": {"text": _help_text(report, rule), "markdown": _help_markdown(report, rule)},
-        "helpUri": HELP_URI.format(anchor=rule.code.lower()),
+        "help": {"text": _help_text(report, rule), "markdown": rule_page(report.pack, rule)},
         "properties": properties,
     }
 
@@ -80,59 +84,69 @@ def _help_text(report: Report, rule: Rule) -> str:
     return "\n".join(lines)
 
 
-def _help_markdown(report: Report, rule: Rule) -> str:
-    lines = [f"**{rule.title}**", "", rule.description]
-    clauses = [report.pack.clauses[c] for c in rule.clauses if c in report.pack.clauses]
-    if clauses:
-        lines += ["", "Developer-agreement clauses:", ""]
-        lines += [
-            f"- [{report.document_title(c)} §{c.section}]({c.url}) ({report.platform_name(c.platform)}): {c.summary}"
-            for c in clauses
-        ]
-    return "\n".join(lines)
-
-
-def _result(report: Report, finding: Finding, index: dict[str, int], suppressed: bool = False) -> dict[str, Any]:
+def _result(report: Report, where: _Locator, finding: Finding, index: dict[str, int],
+            suppressed: bool = False) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS.get(finding.severity, "warning"),
         "message": {"text": finding.message},
-        "locations": [_location(finding)],
-        "partialFingerprints": {"devterms/v1": fingerprint(finding, report.source)},
+        "locations": [where.location(finding)],
+        "partialFingerprints": {"devterms/v2": fingerprint(finding, report.source)},
         "properties": {"platform": finding.platform, "clauses": list(finding.clauses)},
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
     if finding.flow:
-        steps = [{"location": _location(hop, hop.note)} for hop in finding.flow]
+        steps = [{"location": where.location(hop, hop.note)} for hop in finding.flow]
         result["codeFlows"] = [{"threadFlows": [{"locations": steps}]}]
     if suppressed:
-        result["suppressions"] = [{"kind": "inSource", "justification": "noqa comment"}]
+        comment = FileSuppressions(report.source.text(finding.path)).covering(finding.code, finding.line)
+        reason = comment.reason if comment is not None and comment.reason else "noqa comment"
+        result["suppressions"] = [{"kind": "inSource", "justification": reason}]
     return result
 
 
-def _location(where: Hop | Finding | Diagnostic, note: str | None = None) -> dict[str, Any]:
-    location: dict[str, Any] = {"physicalLocation": {
-        "artifactLocation": artifact(where.path),
-        "region": {"startLine": where.line, "startColumn": where.column + 1},
-    }}
-    if note:
-        location["message"] = {"text": note}
-    return location
-
-
-def artifact(path: str) -> dict[str, str]:
-    """A relative path is resolved against %SRCROOT%; an absolute one becomes a file URI."""
-    posix = PurePosixPath(path)
-    if posix.is_absolute():
-        return {"uri": posix.as_uri()}
-    return {"uri": quote(posix.as_posix()), "uriBaseId": SRCROOT}
-
-
-def _notification(diagnostic: Diagnostic) -> dict[str, Any]:
-    return {
-        "descriptor": {"id": diagnostic.code},
-        "level": "error",
-        "message": {"text": diagnostic.message},
-        "locations": [_location(diagnostic)],
+def _diagnostic(where: _Locator, diagnostic: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": diagnostic.code, "level": "error", "message": {"text": diagnostic.message},
+        "locations": [where.location(diagnostic)],
     }
+    if diagnostic.code in index:
+        result["ruleIndex"] = index[diagnostic.code]
+    return result
+
+
+class _Locator:
+    """Physical locations: URIs relative to the project root, regions with ends and snippets."""
+
+    def __init__(self, report: Report) -> None:
+        self.source = report.source
+        self.root = (report.root or report.source.base).resolve()
+
+    def location(self, where: Hop | Finding | Diagnostic, note: str | None = None) -> dict[str, Any]:
+        region: dict[str, Any] = {"startLine": where.line, "startColumn": where.column + 1}
+        end_line = getattr(where, "end_line", 0)
+        if end_line >= where.line:
+            region.update(endLine=end_line, endColumn=getattr(where, "end_column", 0) + 1)
+        lines = [self.source.line(where.path, n) for n in range(where.line, max(end_line, where.line) + 1)]
+        if any(lines):
+            region["snippet"] = {"text": "\n".join(lines)}
+        location: dict[str, Any] = {"physicalLocation": {"artifactLocation": self.artifact(where.path),
+                                                         "region": region}}
+        if note:
+            location["message"] = {"text": note}
+        return location
+
+    def artifact(self, path: str) -> dict[str, str]:
+        """Relative to %SRCROOT% when inside the root, else a file URI; bytes of a name that is
+        not UTF-8 are percent-encoded as they are."""
+        full = self.source.resolve(path)
+        try:
+            relative = PurePosixPath(full.relative_to(self.root).as_posix())
+        except ValueError:
+            return {"uri": "file://" + _quote(full.as_posix())}
+        return {"uri": _quote(relative.as_posix()), "uriBaseId": SRCROOT}
+
+
+def _quote(path: str) -> str:
+    return quote(os.fsencode(path))

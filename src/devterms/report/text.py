@@ -1,13 +1,15 @@
-"""The default terminal format: one flake8-style line per finding, then its flow and clauses."""
+"""The terminal formats: ``text`` (a flake8-style headline, then the flow and the clause) and
+``concise`` (one line per finding). Everything taken from the analysed tree is escaped."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from devterms.model import Finding
-from devterms.report import Report, hop_role, location
+from devterms.report import Report, hop_role, location, printable
 
 INDENT = "    "
+COLOURS = {"error": "31", "warning": "33", "note": "34"}  # red, yellow, blue
 
 
 def render(report: Report) -> str:
@@ -17,24 +19,52 @@ def render(report: Report) -> str:
     if report.show_suppressed:
         for finding in report.suppressed:
             lines += finding_lines(report, finding, suffix="  (suppressed by noqa)")
-    for diagnostic in report.diagnostics:
-        lines.append(f"{location(diagnostic)}: {diagnostic.code} {diagnostic.message}")
-    lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    lines += diagnostic_lines(report)
+    if not report.quiet:
+        lines.append(summary(report))
+    return "".join(line + "\n" for line in lines)
+
+
+def render_concise(report: Report) -> str:
+    """``path:line:col: CODE [severity] message``, one line each, then the summary."""
+    shown = [*report.findings, *(report.suppressed if report.show_suppressed else ())]
+    lines = [headline(report, f, "  (suppressed by noqa)" if f in report.suppressed else "") for f in shown]
+    lines += diagnostic_lines(report)
+    if not report.quiet:
+        lines.append(summary(report))
+    return "".join(line + "\n" for line in lines)
+
+
+def headline(report: Report, finding: Finding, suffix: str = "") -> str:
+    code = _paint(report, finding.code, "1")
+    severity = _paint(report, finding.severity, COLOURS.get(finding.severity, "0"))
+    return f"{printable(location(finding))}: {code} [{severity}] {printable(finding.message)}{suffix}"
 
 
 def finding_lines(report: Report, finding: Finding, suffix: str = "") -> list[str]:
-    """The headline, then ``source``/``step``/``sink`` hops and ``clause`` lines, indented."""
-    lines = [f"{location(finding)}: {finding.code} [{finding.severity}] {finding.message}{suffix}"]
+    """The headline, then ``source``/``step``/``sink`` hops and the most specific clause."""
+    lines = [headline(report, finding, suffix)]
+    touched = report.elsewhere(finding)
+    if touched:
+        lines.append(f"{INDENT}{'note':<7} lies in another file; its flow passes through "
+                     f"{printable(', '.join(touched))}")
     for index, hop in enumerate(finding.flow):
         role = hop_role(index, len(finding.flow))
-        lines.append(f"{INDENT}{role:<7} {location(hop)}  {hop.note}".rstrip())
-    for clause in report.clauses(finding):
-        lines.append(
-            f"{INDENT}{'clause':<7} {clause.id}: {report.document_title(clause)} "
-            f"§{clause.section} {clause.url}"
-        )
+        lines.append(f"{INDENT}{role:<7} {printable(location(hop))}  {printable(hop.note)}".rstrip())
+    clauses = report.clauses(finding)
+    if clauses:
+        clause = clauses[0]
+        lines.append(f"{INDENT}{'clause':<7} {clause.id}: {report.document_title(clause)} "
+                     f"§{clause.section} {clause.url}")
+    if len(clauses) > 1:
+        more = len(clauses) - 1
+        lines.append(f"{INDENT}{'':<7} +{more} more clause{'s' if more > 1 else ''}: "
+                     f"devterms explain {finding.code}")
     return lines
+
+
+def diagnostic_lines(report: Report) -> list[str]:
+    return [f"{printable(location(d))}: {d.code} {printable(d.message)}" for d in report.diagnostics]
 
 
 def summary(report: Report) -> str:
@@ -51,6 +81,19 @@ def summary(report: Report) -> str:
     if report.suppressed:
         parts.append(f"{len(report.suppressed)} suppressed")
     return f"Checked {_plural(report.files, 'file')}: {', '.join(parts)} in {report.elapsed:.2f}s"
+
+
+def statistics(report: Report) -> str:
+    """``--statistics``: how many findings of each code, with the rule's title."""
+    counts = Counter(f.code for f in report.findings) + Counter(d.code for d in report.diagnostics)
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = [f"{n:>{width}}  {code}  {report.rules[code].title if code in report.rules else ''}".rstrip()
+             for code, n in sorted(counts.items())]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _paint(report: Report, text: str, colour: str) -> str:
+    return f"\033[{colour}m{text}\033[0m" if report.color else text
 
 
 def _plural(count: int, noun: str) -> str:
