@@ -106,7 +106,8 @@ def source_cases(pack: RulePack, source: Source) -> list[str]:
 
 
 def sink_cases(pack: RulePack, sink: Sink) -> list[str]:
-    prefix = f"    data = {GENERIC_SOURCE}.data\n    "
+    source = ACCOUNT_SOURCE if sink.account_only else GENERIC_SOURCE  # only one account's data counts there
+    prefix = f"    data = {source}.data\n    "
     if sink.calls:
         return [prefix + _sink_call(pack, sink, p) for p in sink.calls]
     return [prefix + f"requests.post({('https://' + _host(h) + '/report')!r}, json=data)"

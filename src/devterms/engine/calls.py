@@ -180,11 +180,12 @@ class CallHandler:
         if entry.kind == "sql":
             self._record_writes(frame, "tables", *persisted.write_table(template, data, step))
             read = persisted.read_table(template, step)
-            if read:
-                result = join(result, Value(traces=read))
-                if isinstance(site.node.func, cst.Attribute):
-                    frame.taint_container(site.node.func.value, Value(traces=read))
-            return result
+            if template is None or not is_sql(template):
+                return join(result, Value(traces=read))
+            # The statement says what comes back: the table's data, not what the cursor held before.
+            if isinstance(site.node.func, cst.Attribute):
+                frame.replace_data(site.node.func.value, Value(traces=read))
+            return Value(result.paths, read)
         if entry.kind == "downloader":
             data = join(data, result.data_only())
         self._record_writes(frame, "files", *persisted.write_file(template, data, step))

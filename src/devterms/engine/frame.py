@@ -325,6 +325,15 @@ class Frame(Expressions):
                     self.eval(subscript.slice.value)
             self.taint_container(target.value, value)
 
+    def replace_data(self, target: cst.BaseExpression, value: Value) -> None:
+        """A cursor that ran a new query holds that query's rows only (for a local name; other
+        targets can be shared, so they only gain the data)."""
+        if isinstance(target, cst.Name):
+            old = self.lookup(target.value)
+            self.bind(target.value, Value(old.paths, value.traces, old.text))
+        else:
+            self.taint_container(target, value)
+
     def taint_container(self, target: cst.BaseExpression, value: Value) -> None:
         """``x[k] = v``, ``x.append(v)``: the container now holds ``v``'s data too."""
         if not value.tainted:

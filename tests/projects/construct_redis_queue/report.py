@@ -1,0 +1,19 @@
+"""Sends the queued profiles on, and the worker's own counters to the metrics service."""
+
+import redis
+import requests
+
+import queue_store
+from settings import INTAKE_URL, METRICS_URL, REDIS_URL
+
+
+def report_pending():
+    for username in queue_store.pending():
+        requests.post(INTAKE_URL, json=queue_store.profile(username), timeout=30)  # expect: DT201
+
+
+def push_metrics():
+    local = redis.Redis.from_url(REDIS_URL)
+    uptime = local.get("worker:uptime")
+    requests.post(INTAKE_URL, json={"uptime": uptime}, timeout=5)  # ok: DT201
+    requests.post(METRICS_URL, json={"collected": local.get("stats:collected")}, timeout=5)
