@@ -176,7 +176,11 @@ class Frame(Expressions):
         base = self.run.absolute(module, level, self.module)
         if level == 0:
             base = self.run.resolve_module(base, self.module) or base
-        if isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, cst.ImportStar):  # the public globals the module has bound
+            for key in self.run.heap.keys_of(base):
+                name = key[len(base) + 1:]
+                if not name.startswith("_"):
+                    self.bind(name, self.run.deref(Value(frozenset({key}))))
             return
         for alias in node.names:
             name = _dotted(alias.name)

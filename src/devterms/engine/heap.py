@@ -38,8 +38,12 @@ class Heap:
 
     def fields(self, owner: str) -> list[Value]:
         """Everything stored on attributes of ``owner`` (an object handed over whole)."""
+        return [v for v in (self.get(k) for k in self.keys_of(owner)) if v is not None]
+
+    def keys_of(self, owner: str) -> list[str]:
+        """The keys of ``owner``'s attributes (a module's globals, for ``from m import *``)."""
         self._tracker.read(("fields", owner))
-        return [v for v in (self.get(k) for k in self._fields.get(owner, ())) if v is not None]
+        return list(self._fields.get(owner, ()))
 
     def items(self) -> Iterable[tuple[str, Value]]:
         """Every key and value, without recording a read (for the scheduler's own questions)."""

@@ -38,7 +38,7 @@ def push_archive():
 def push_section():
     section = config["upload"]
     url = section.get("primary", fallback="https://primary.example-agency.gov/in")
-    requests.post(url, json=load(), timeout=30)  # todo-expect: DT201
+    requests.post(url, json=load(), timeout=30)  # expect: DT201
 
 
 def ping():
