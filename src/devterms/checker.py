@@ -20,13 +20,13 @@ from devterms import cache
 from devterms.engine.module import ModuleState
 from devterms.engine.run import ProjectRun
 from devterms.knowledge import Knowledge
+from devterms.parsing import parse_guarded
 from devterms.reading import Progress, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
 
 DEFAULT_BUDGET_STEPS = 1_000_000  # about 20 s of CPU on a slow module
-MAX_CHAINED_OPERATORS = 1_500  # 1,000 parse in 0.2 s, 4,000 in 8 s
 _STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 60_000
 _knowledge_cache: dict[str, Knowledge] = {}
@@ -175,21 +175,11 @@ def _named(project: Project) -> set[str]:
 
 
 def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | None:
-    chained = max((line.count("+") for line in source.text.splitlines()), default=0)
-    if chained > MAX_CHAINED_OPERATORS:  # libcst's parser is super-linear in such chains
-        diagnostics.append(Diagnostic(source.display, 1, 0,
-                                      f"a line chains {chained} '+' operators; too long to parse"))
-        return None
-    try:
-        return ModuleState(source, cst.parse_module(source.text))
-    except cst.ParserSyntaxError as error:
-        message = " ".join(error.message.split()) or "invalid syntax"
-        diagnostics.append(Diagnostic(source.display, error.raw_line, error.raw_column,
-                                      f"cannot parse: {message}"))
-    except RecursionError:
-        diagnostics.append(Diagnostic(source.display, 1, 0, "nested too deeply to parse"))
-    except (ValueError, MemoryError) as error:  # e.g. NUL bytes rejected by the tokenizer
-        diagnostics.append(Diagnostic(source.display, 1, 0, f"cannot parse: {error}"))
+    parsed = parse_guarded(source.text)
+    if isinstance(parsed, cst.Module):
+        return ModuleState(source, parsed)
+    line, column, problem = parsed
+    diagnostics.append(Diagnostic(source.display, line, column, problem))
     return None
 
 
