@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write every current finding to FILE (then report none of them)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
+    check.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                       help="wall-clock bound of the run (default: config `timeout`, else 600); "
+                            "files left unanalysed get DT000")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="processes reading and screening files (default 0: one per CPU)")
     _pack_options(check)
@@ -103,6 +106,16 @@ def _codes(text: str) -> tuple[str, ...]:
     return codes
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return seconds
+
+
 def _jobs(text: str) -> int:
     try:
         jobs = int(text)
@@ -126,7 +139,7 @@ def run_check(args: argparse.Namespace) -> int:
     with _progress_bar() as progress:
         outcome = analyse(project, selection, report_on=report_on, extra_files=extra,
                           display_base=Path.cwd(), jobs=args.jobs, use_cache=not args.no_cache,
-                          progress=progress)
+                          progress=progress, timeout=args.timeout)
     source = SourceText(Path.cwd())
     findings = list(outcome.findings)
     if args.write_baseline:

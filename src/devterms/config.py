@@ -51,6 +51,8 @@ class Config:
     severity: Mapping[str, str] = field(default_factory=dict)
     allow_hosts: tuple[AllowedHost, ...] = ()
     allow_bare_noqa: bool = False
+    timeout: float | None = None          # seconds for the whole run (None: the default)
+    max_file_bytes: int | None = None     # files larger are not read (None: the default)
 
     def pack_extra(self) -> dict[str, list[Entry]]:
         """Fresh rule pack entries for ``load_pack(extra=...)``, located in the config file."""
@@ -182,6 +184,18 @@ def _allow_hosts(key: _Key, value: object) -> tuple[AllowedHost, ...]:
     return tuple(allowed)
 
 
+def _seconds(key: _Key, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise key.error("must be a positive number of seconds")
+    return float(value)
+
+
+def _bytes(key: _Key, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise key.error("must be a positive whole number of bytes")
+    return value
+
+
 def _flag(key: _Key, value: object) -> bool:
     if not isinstance(value, bool):
         raise key.error("must be true or false")
@@ -202,4 +216,6 @@ _READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
     "severity": ("severity", _severity),
     "allow-hosts": ("allow_hosts", _allow_hosts),
     "allow-bare-noqa": ("allow_bare_noqa", _flag),
+    "timeout": ("timeout", _seconds),
+    "max-file-bytes": ("max_file_bytes", _bytes),
 }
