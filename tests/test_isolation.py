@@ -80,6 +80,7 @@ def test_eighteen_chained_replace_calls_are_analysed(tmp_path: Path) -> None:
 def test_a_parser_crash_is_contained_in_the_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the guard's bound lifted, 50,000 nested parentheses crash the parser: in the worker."""
     monkeypatch.setattr(shape, "MAX_DEPTH", 10**9)
+    monkeypatch.setattr(parsing, "_WORKER", ParseWorker())  # started with the lifted bound
     started = time.perf_counter()
     good_and_bad(tmp_path, "x = " + "(" * 50_000 + "1" + ")" * 50_000 + "\n")
     result = check(tmp_path)
@@ -88,7 +89,8 @@ def test_a_parser_crash_is_contained_in_the_worker(tmp_path: Path, monkeypatch: 
     assert_good_survives(tmp_path, started)
 
 
-def test_the_worker_bounds_memory_and_time_then_starts_again() -> None:
+def test_the_worker_bounds_memory_and_time_then_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shape, "MAX_DEPTH", 10**9)
     deep = "x = " + "[" * 1_500 + "]" * 1_500 + "\n"
     small = ParseWorker(memory_bytes=600 << 20)
     try:

@@ -2,8 +2,9 @@
 
 The guard (:mod:`devterms.shape`) refuses a file whose nesting or chains are beyond what the
 parser handles. An ordinary file is then parsed in the analysing process: that is nearly every
-file, and costs nothing more. An unusual one (deep, long chains, very large, or one the
-tokenizer rejects) is first parsed by a worker process under an address-space limit and a time
+file, and costs nothing more than the guard's measuring. An unusual one (deep, long chains,
+larger than :data:`PLAIN_CHARACTERS`, or one the tokenizer rejects) is first parsed by a worker
+process under an address-space limit and a time
 limit; only when it parses there is it parsed again here, so a segmentation fault, an abort, a
 ``MemoryError`` or a runaway of the parser becomes one problem for that file alone. The worker
 is started on first use and reused for every later file (again after it died).
@@ -57,16 +58,33 @@ def parse(text: str) -> cst.Module | Problem:
 
 
 def parse_guarded(text: str) -> cst.Module | Problem:
-    """``text`` parsed behind the guard, and behind the worker when it is unusual."""
-    measured = shape.measure(text)
-    excess = measured.excess() if measured is not None else None
-    if excess is not None:
-        return excess[0], 0, excess[1]
-    if measured is None or not measured.is_plain() or len(text) > PLAIN_CHARACTERS:
+    """``text`` parsed behind the guard, and behind the worker when it is unusual.
+
+    A very large file is measured in the worker too: measuring takes time (about a tenth of
+    parsing), and there it is under the worker's time bound.
+    """
+    if len(text) > PLAIN_CHARACTERS:
         problem = _WORKER.check(text)
-        if problem is not None:
-            return problem
-    return parse(text)
+    else:
+        measured = shape.measure(text)
+        problem = _refused(measured)
+        if problem is None and (measured is None or not measured.is_plain()):
+            problem = _WORKER.check(text)
+    return parse(text) if problem is None else problem
+
+
+def _refused(measured: shape.Shape | None) -> Problem | None:
+    excess = measured.excess() if measured is not None else None
+    return (excess[0], 0, excess[1]) if excess is not None else None
+
+
+def _trial(text: str) -> Problem | None:
+    """What the worker does with a text: the guard, then a parse; None if it parses."""
+    problem = _refused(shape.measure(text))
+    if problem is not None:
+        return problem
+    parsed = parse(text)
+    return None if isinstance(parsed, cst.Module) else parsed
 
 
 class ParseWorker:
@@ -114,8 +132,9 @@ class ParseWorker:
         if self._process is not None and self._process.poll() is None:
             return self._process
         package = Path(__file__).resolve().parent
+        bounds = (shape.MAX_DEPTH, shape.MAX_CHAIN, shape.MAX_OPERATORS)  # the guard's, as now set
         code = (f"import sys; sys.path.insert(0, {str(package.parent)!r}); "
-                f"from devterms.parsing import serve; serve({self.memory_bytes})")
+                f"from devterms.parsing import serve; serve({self.memory_bytes}, {bounds})")
         try:
             # -I: no environment, no user site, and not the current folder (it may be hostile)
             process = subprocess.Popen([sys.executable, "-I", "-c", code], cwd=package,
@@ -165,8 +184,9 @@ def _read_message(fd: int, deadline: float) -> bytes | None:
     return b"".join(chunks)
 
 
-def serve(memory_bytes: int) -> None:
+def serve(memory_bytes: int, bounds: tuple[int, int, int]) -> None:
     """The worker's loop: read a text, parse it, answer ``null`` or a problem, until end of input."""
+    shape.MAX_DEPTH, shape.MAX_CHAIN, shape.MAX_OPERATORS = bounds
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     sys.setrecursionlimit(_RECURSION_LIMIT)
     threading.stack_size(_STACK_BYTES)
@@ -184,14 +204,10 @@ def _answer_all() -> None:
         if len(header) < _LENGTH:
             return
         text = source.read(int.from_bytes(header, "big")).decode("utf-8", "surrogatepass")
-        parsed = parse(text)
-        if isinstance(parsed, cst.Module):
-            reply = b"null"
-        elif parsed[2] == "cannot parse: out of memory":
+        problem = _trial(text)
+        if problem is not None and problem[2] == "cannot parse: out of memory":
             os._exit(3)  # reported by the parent with the bound that was hit
-        else:
-            reply = json.dumps(parsed).encode()
-        del parsed
+        reply = json.dumps(problem).encode()
         sink.write(len(reply).to_bytes(_LENGTH, "big") + reply)
         sink.flush()
 
