@@ -158,6 +158,9 @@ BAR_WIDTH = 30
 
 
 def _emit(text: str, output: Path | None) -> None:
+    """Write the report; a file name that is not UTF-8 (held as surrogate escapes) is written
+    as a backslash escape, which JSON and SARIF read back as the same name."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if output is None:
         sys.stdout.write(text)
     else:

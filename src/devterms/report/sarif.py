@@ -8,6 +8,7 @@ from :mod:`devterms.baseline`, so alerts survive unrelated edits exactly as base
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -126,7 +127,7 @@ def artifact(path: str) -> dict[str, str]:
     posix = PurePosixPath(path)
     if posix.is_absolute():
         return {"uri": posix.as_uri()}
-    return {"uri": quote(posix.as_posix()), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(posix.as_posix())), "uriBaseId": SRCROOT}  # a name's own bytes
 
 
 def _notification(diagnostic: Diagnostic) -> dict[str, Any]:
