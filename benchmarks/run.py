@@ -400,7 +400,8 @@ def sweep_packages(site: Path) -> list[Path]:
     """Each top-level package (folder) or module (file) of ``site`` holding Python code."""
     found = []
     for entry in sorted(site.iterdir()):
-        if entry.name.startswith((".", "_")) or entry.name.endswith((".dist-info", ".egg-info", ".data")):
+        if entry.name.startswith(".") or entry.name == "__pycache__" \
+                or entry.name.endswith((".dist-info", ".egg-info", ".data")):
             continue
         if entry.is_dir() and not entry.is_symlink() and next(entry.rglob("*.py"), None) is not None:
             found.append(entry)
