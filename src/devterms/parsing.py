@@ -119,7 +119,7 @@ class ParseWorker:
             if reply is None:
                 return self._stopped(process, None)
             problem = json.loads(reply)
-            return tuple(problem) if problem is not None else None  # type: ignore[return-value]
+            return None if problem is None else (int(problem[0]), int(problem[1]), str(problem[2]))
 
     def close(self) -> None:
         with self._lock:
