@@ -30,7 +30,7 @@ from devterms import shape
 
 Problem = tuple[int, int, str]  # (line, column, message)
 WORKER_MEMORY_BYTES = 4 << 30   # the worker's address space (RLIMIT_AS)
-WORKER_SECONDS = 20.0           # a parse taking longer in the worker is given up
+WORKER_SECONDS = 60.0           # a parse taking longer in the worker is given up (a 3 MB file: ~20 s)
 PLAIN_CHARACTERS = 1_000_000    # larger files are parsed in the worker first
 _STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 60_000
