@@ -422,8 +422,9 @@ def diagnostic_cause(message: str) -> str:
     return next((cause for cause, phrase in DIAGNOSTIC_CAUSES if phrase in message), "other: " + message[:60])
 
 
-def sweep(site: Path, package_timeout: float, only: list[str]) -> dict:
-    """``devterms check --format json`` on each package of ``site``, one subprocess each."""
+def sweep(site: Path, package_timeout: float, only: list[str], partial: Path | None = None) -> dict:
+    """``devterms check --format json`` on each package of ``site``, one subprocess each
+    (the rows so far are written to ``partial`` after each package)."""
     started = time.perf_counter()
     packages = [p for p in sweep_packages(site) if not only or p.name.removesuffix(".py") in only]
     rows, causes = [], {}
@@ -457,6 +458,8 @@ def sweep(site: Path, package_timeout: float, only: list[str]) -> dict:
         rows.append(row)
         flag = " TIMEOUT" if m["timeout"] else " CRASH" if row["crashed"] else ""
         flag += f" TRACEBACKS {m['tracebacks']}" if m["tracebacks"] else ""
+        if partial is not None:
+            partial.write_text(json.dumps(rows, indent=2) + "\n")
         print(f"  {package.name:32s} files {len(files):6d} lines {lines:9,d} wall {m['wall']:7.1f}s "
               f"rss {m['rss_mb']:6.0f} MB findings {row['findings']:4d} DT000 {sum(row['dt000'].values()):4d}{flag}",
               flush=True)
@@ -552,13 +555,16 @@ def main() -> int:
                         help="the site-packages folder to sweep (default: this environment's)")
     parser.add_argument("--package-timeout", type=float, default=900.0, help="seconds per package in --sweep")
     parser.add_argument("--packages", default="", help="comma-separated names: sweep only these")
+    parser.add_argument("--results-name", default="sweep", help="file name (no suffix) of the sweep's results")
     args = parser.parse_args()
     started = time.perf_counter()
     if args.sweep:
-        result = sweep(args.site_packages.resolve(), args.package_timeout, [p for p in args.packages.split(",") if p])
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "sweep.json").write_text(json.dumps(result, indent=2) + "\n")
-        (RESULTS / "sweep.md").write_text(sweep_markdown(result))
+        name = args.results_name
+        result = sweep(args.site_packages.resolve(), args.package_timeout, [p for p in args.packages.split(",") if p],
+                       RESULTS / f"{name}.partial.json")
+        (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+        (RESULTS / f"{name}.md").write_text(sweep_markdown(result))
         print(sweep_markdown(result))
         return 0 if not (result["tracebacks"] or result["crashes"] or result["timeouts"]) else 1
     stdlib = Path(sysconfig.get_paths()["stdlib"])
