@@ -207,7 +207,7 @@ class _TimedRun(ProjectRun):
     """The engine's run, stopped at a wall-clock deadline: a module running then is stopped as
     if out of budget (and said to be out of time), and no later module runs."""
 
-    _EVERY = 4096  # ticks between looks at the clock
+    _EVERY = 64  # ticks between looks at the clock (a step can be slow: yt_dlp overran by 60 s at 4,096)
 
     def __init__(self, *args: object, deadline: float, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
