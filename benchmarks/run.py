@@ -1,5 +1,10 @@
 """devterms benchmarks: ``python benchmarks/run.py [--quick]`` (run with the project's venv Python).
 
+``--sweep [--site-packages PATH]`` instead analyses every package of a site-packages folder (by
+default this environment's) one at a time with ``devterms check --format json`` in a subprocess
+with a time limit, and reports files, lines, DT000 by cause, tracebacks (must be 0), crashes,
+wall time and peak memory (``benchmarks/results/sweep.{json,md}``). It installs nothing.
+
 Not part of the test suite. Measures, on two corpora nobody on the team wrote,
 
 * ``stdlib``: the running Python's ``Lib/`` minus ``site-packages`` and every test folder;
@@ -30,6 +35,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import subprocess
@@ -376,6 +382,121 @@ def bench_single_file(work: Path, timeout: float) -> dict:
     return row
 
 
+
+# --------------------------------------------------------------------------- sweep
+
+DIAGNOSTIC_CAUSES = (  # (cause, a phrase of the DT000 message); the first match names the cause
+    ("nesting bound", "brackets nested"),
+    ("chain bound", "a chain of"),
+    ("operator bound", "operators: beyond"),
+    ("parser crashed (worker)", "the parser crashed"),
+    ("parse time bound (worker)", "parsing took longer"),
+    ("run timeout", "run timeout"),
+    ("file size bound", "max-file-bytes"),
+    ("not a regular file", "not a regular file"),
+    ("step budget", "budget"),
+    ("did not settle", "did not settle"),
+    ("cannot decode", "cannot decode"),
+    ("NUL bytes", "NUL bytes"),
+    ("syntax error", "cannot parse"),
+    ("cannot read", "cannot read"),
+)
+
+
+def sweep_packages(site: Path) -> list[Path]:
+    """Each top-level package (folder) or module (file) of ``site`` holding Python code."""
+    found = []
+    for entry in sorted(site.iterdir()):
+        if entry.name.startswith(".") or entry.name == "__pycache__" \
+                or entry.name.endswith((".dist-info", ".egg-info", ".data")):
+            continue
+        if entry.is_dir() and not entry.is_symlink() and next(entry.rglob("*.py"), None) is not None:
+            found.append(entry)
+        elif entry.is_file() and entry.suffix == ".py":
+            found.append(entry)
+    return found
+
+
+def python_files(package: Path) -> list[Path]:
+    if package.is_file():
+        return [package]
+    return [Path(folder) / name for folder, dirs, names in os.walk(package)
+            if not dirs.__setitem__(slice(None), [d for d in dirs if d != "__pycache__"])
+            for name in names if name.endswith(".py")]
+
+
+def diagnostic_cause(message: str) -> str:
+    return next((cause for cause, phrase in DIAGNOSTIC_CAUSES if phrase in message), "other: " + message[:60])
+
+
+def sweep(site: Path, package_timeout: float, only: list[str], partial: Path | None = None) -> dict:
+    """``devterms check --format json`` on each package of ``site``, one subprocess each
+    (the rows so far are written to ``partial`` after each package)."""
+    started = time.perf_counter()
+    packages = [p for p in sweep_packages(site) if not only or p.name.removesuffix(".py") in only]
+    rows, causes = [], {}
+    for package in packages:
+        files = python_files(package)
+        lines = sum(f.read_bytes().count(b"\n") for f in files if f.is_file())
+        with tempfile.TemporaryDirectory(prefix="devterms-sweep-") as alone:
+            target = package
+            if package.is_file():  # a lone module: its own project, not all of site-packages
+                target = Path(alone) / package.name
+                shutil.copyfile(package, target)
+                (Path(alone) / "pyproject.toml").write_text("")
+            cmd = [str(BIN / "devterms"), "check", "--format", "json", "--no-cache", "--exit-zero",
+                   "--timeout", str(max(10, int(package_timeout - 60))), str(target)]
+            m = measure(cmd, target.parent, package_timeout)
+        row = {"package": package.name, "files": len(files), "lines": lines, "wall": m["wall"],
+               "cpu": m["cpu"], "rss_mb": m["rss_mb"], "rc": m["rc"], "timeout": m["timeout"],
+               "tracebacks": m["tracebacks"], "crashed": m["rc"] not in (0, 1) and not m["timeout"]}
+        try:
+            document = json.loads(m["stdout"]) if m["stdout"].strip() else {}
+        except ValueError:
+            document, row["crashed"] = {}, True
+        row["findings"] = len(document.get("findings", ()))
+        row["dt000"] = {}
+        for diagnostic in document.get("diagnostics", ()):
+            cause = diagnostic_cause(diagnostic["message"])
+            row["dt000"][cause] = row["dt000"].get(cause, 0) + 1
+            causes[cause] = causes.get(cause, 0) + 1
+        if m["tracebacks"] or row["crashed"] or m["timeout"]:
+            row["stderr_tail"] = m["stderr_tail"]
+        rows.append(row)
+        flag = " TIMEOUT" if m["timeout"] else " CRASH" if row["crashed"] else ""
+        flag += f" TRACEBACKS {m['tracebacks']}" if m["tracebacks"] else ""
+        if partial is not None:
+            partial.write_text(json.dumps(rows, indent=2) + "\n")
+        print(f"  {package.name:32s} files {len(files):6d} lines {lines:9,d} wall {m['wall']:7.1f}s "
+              f"rss {m['rss_mb']:6.0f} MB findings {row['findings']:4d} DT000 {sum(row['dt000'].values()):4d}{flag}",
+              flush=True)
+    return {
+        "site_packages": str(site), "packages": len(rows),
+        "files": sum(r["files"] for r in rows), "lines": sum(r["lines"] for r in rows),
+        "findings": sum(r["findings"] for r in rows), "dt000_by_cause": dict(sorted(causes.items())),
+        "tracebacks": sum(r["tracebacks"] for r in rows), "crashes": sum(r["crashed"] for r in rows),
+        "timeouts": sum(r["timeout"] for r in rows),
+        "wall_seconds": round(time.perf_counter() - started, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "rows": rows,
+    }
+
+
+def sweep_markdown(result: dict) -> str:
+    lines = [f"Sweep of {result['site_packages']} ({time.strftime('%Y-%m-%d %H:%M')}): "
+             f"{result['packages']} packages, {result['files']:,} files, {result['lines']:,} lines, "
+             f"wall {result['wall_seconds']:,} s, peak RSS of one run {result['peak_rss_mb']:,} MB.", "",
+             f"Tracebacks: {result['tracebacks']}; crashes: {result['crashes']}; timeouts: {result['timeouts']}; "
+             f"findings: {result['findings']}.", "", "| DT000 cause | count |", "|---|---|"]
+    lines += [f"| {cause} | {count} |" for cause, count in result["dt000_by_cause"].items()]
+    lines += ["", "| package | files | lines | wall s | RSS MB | findings | DT000 | problem |", "|---|---|---|---|---|---|---|---|"]
+    for r in result["rows"]:
+        problem = "timeout" if r["timeout"] else "crash" if r["crashed"] else f"{r['tracebacks']} tracebacks" if r["tracebacks"] else ""
+        lines.append(f"| {r['package']} | {r['files']} | {r['lines']:,} | {r['wall']} | {r['rss_mb']} | "
+                     f"{r['findings']} | {sum(r['dt000'].values())} | {problem} |")
+    return "\n".join(lines) + "\n"
+
+
 # --------------------------------------------------------------------------- report
 
 # --------------------------------------------------------------------------- front ends (#11)
@@ -500,6 +621,13 @@ def main() -> int:
     parser.add_argument("--corpora", default="stdlib,site")
     parser.add_argument("--frontends", action="store_true",
                         help="only the front-end ratios of issue #11 on a 1,200-file project")
+    parser.add_argument("--sweep", action="store_true",
+                        help="analyse each package of site-packages alone (installs nothing)")
+    parser.add_argument("--site-packages", type=Path, default=Path(sysconfig.get_paths()["purelib"]),
+                        help="the site-packages folder to sweep (default: this environment's)")
+    parser.add_argument("--package-timeout", type=float, default=900.0, help="seconds per package in --sweep")
+    parser.add_argument("--packages", default="", help="comma-separated names: sweep only these")
+    parser.add_argument("--results-name", default="sweep", help="file name (no suffix) of the sweep's results")
     args = parser.parse_args()
     if args.frontends:
         work = Path(tempfile.mkdtemp(prefix="devterms-bench-"))
@@ -512,6 +640,15 @@ def main() -> int:
         print(json.dumps({k: v for k, v in row.items() if k.startswith(("ratio", "one", "files"))}, indent=2))
         return 0
     started = time.perf_counter()
+    if args.sweep:
+        RESULTS.mkdir(exist_ok=True)
+        name = args.results_name
+        result = sweep(args.site_packages.resolve(), args.package_timeout, [p for p in args.packages.split(",") if p],
+                       RESULTS / f"{name}.partial.json")
+        (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+        (RESULTS / f"{name}.md").write_text(sweep_markdown(result))
+        print(sweep_markdown(result))
+        return 0 if not (result["tracebacks"] or result["crashes"] or result["timeouts"]) else 1
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     site = Path(sysconfig.get_paths()["purelib"])
     steps = {"stdlib": 10 if args.quick else 1, "site": args.site_step or (10 if args.quick else 4)}

@@ -22,15 +22,22 @@ def test_flake8_and_cli_agree() -> None:
         [sys.executable, "-m", "devterms", "check", "--format", "json", "--extend-select", "DT102,DT502",
          *FOLDERS], cwd=ROOT, capture_output=True, text=True)
     assert cli.returncode == 1, cli.stderr
-    from_cli = {(f["path"], f["line"], f["column"], f["code"])
-                for f in json.loads(cli.stdout)["findings"] if f["code"] >= "DT100"}
+    findings = [f for f in json.loads(cli.stdout)["findings"] if f["code"] >= "DT100"]
+    inside = [f for f in findings if f["path"].startswith(tuple(FOLDERS))]
+    from_cli = {(f["path"], f["line"], f["column"], f["code"]) for f in inside}
     flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", *FOLDERS],
                             cwd=ROOT, capture_output=True, text=True)
     assert flake8.returncode == 1, flake8.stderr
     from_flake8 = {(m["path"], int(m["line"]), int(m["col"]), m["code"])
                    for m in _FLAKE8_LINE.finditer(flake8.stdout)}
     assert len(from_cli) > 100
-    assert from_flake8 == from_cli
+    assert from_cli <= from_flake8
+    # A flow from a named file to a sink elsewhere in the project: the CLI reports it at its sink
+    # (saying it lies in another file), flake8, which can only report on the files it checks, at
+    # the flow's step in the named file.
+    at_hops = {(h["path"], h["line"], h["column"], f["code"])
+               for f in findings if f not in inside for h in f["flow"]}
+    assert from_flake8 - from_cli <= at_hops
 
 
 MULTI_LINE = '''\

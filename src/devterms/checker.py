@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 import threading
+import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +19,16 @@ import libcst as cst
 
 from devterms import cache
 from devterms.engine.module import ModuleState
-from devterms.engine.run import ProjectRun
+from devterms.engine.run import BudgetExceeded, ProjectRun
 from devterms.knowledge import Knowledge
-from devterms.reading import Progress, read_files, same_as_read, screen_text
+from devterms.parsing import parse_guarded
+from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
 
 DEFAULT_BUDGET_STEPS = 1_000_000  # about 20 s of CPU on a slow module
-MAX_CHAINED_OPERATORS = 1_500  # 1,000 parse in 0.2 s, 4,000 in 8 s
+DEFAULT_TIMEOUT_SECONDS = 600.0  # the whole run's wall clock
 _STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 60_000
 _knowledge_cache: dict[str, Knowledge] = {}
@@ -38,6 +40,17 @@ _results: dict[str, tuple[list[Finding], list[Diagnostic]]] = {}
 _recent: dict[tuple[object, ...], tuple[int, tuple[list[Finding], list[Diagnostic], int, int]]] = {}
 _MAX_RESULTS = 4
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds of the whole run: its wall-clock time, and the largest file it reads.
+
+    Unlike the step budget these depend on the machine, so an answer that hit the timeout is
+    never cached."""
+
+    timeout: float = DEFAULT_TIMEOUT_SECONDS
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +72,7 @@ def check_project(
     jobs: int = 1,
     cache_dir: Path | None = None,
     budget: int = DEFAULT_BUDGET_STEPS,
+    limits: Limits = Limits(),
     prescreen: bool = True,
     progress: Progress | None = None,
 ) -> CheckResult:
@@ -70,26 +84,30 @@ def check_project(
     returned: a change to a source's file must show the flow it completes elsewhere. Every file
     contributes to cross-file flows. ``overrides`` gives in-memory text for files (an editor buffer, flake8's lines).
     Paths in the result are POSIX paths relative to ``display_base`` (default: the current
-    directory) when below it, else absolute. ``budget`` bounds the steps of work spent per module.
+    directory) when below it, else absolute. ``budget`` bounds the steps of work spent per module,
+    ``limits`` the run's time and the size of files read (files beyond them get a DT000).
     ``cache_dir`` keeps results on disk (see :mod:`devterms.cache`). ``jobs`` > 1 reads and
     screens a large tree in that many processes; the analysis of what can matter runs in one.
     ``prescreen=False`` parses every file (the tests use it to show the pre-screen never changes
     an answer). ``progress(stage, done, total)`` is told how reading and analysing advance.
     """
+    deadline = time.monotonic() + limits.timeout
     base = _resolved(display_base or Path.cwd())
     knowledge = _knowledge_cache.get(pack.version) or _knowledge_cache.setdefault(pack.version, Knowledge(pack))
     paths = tuple(sorted({_resolved(Path(f)) for f in files}))
     buffers = {p: t for p, t in ((_resolved(Path(p)), t) for p, t in (overrides or {}).items())
-               if not same_as_read(p, t, knowledge)}  # flake8's copy of an unchanged file
+               if not same_as_read(p, t, knowledge, limits.max_file_bytes)}  # flake8's copy of an unchanged file
     key = (paths, root, base, tuple(sorted((p, hash(t)) for p, t in buffers.items())),
-           pack.version, budget, prescreen, cache_dir)
+           pack.version, budget, limits, prescreen, cache_dir)
     versions = _stat_fingerprint(paths)
     recent = _recent.get(key)
     if recent is None or recent[0] != versions:
-        answer = _whole_project(paths, buffers, pack, knowledge, root, base, jobs, cache_dir,
-                                budget, prescreen, progress)
+        answer, timed_out = _whole_project(paths, buffers, pack, knowledge, root, base, jobs, cache_dir,
+                                           budget, (deadline, limits), prescreen, progress)
         _recent.clear()
-        _recent[key] = recent = (versions, answer)
+        recent = (versions, answer)
+        if not timed_out:
+            _recent[key] = recent
     findings, diagnostics, count, lines = recent[1]
     wanted = {_display(_resolved(Path(p)), base) for p in report_on} if report_on is not None else None
     return CheckResult(
@@ -101,12 +119,14 @@ def check_project(
 
 def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: RulePack,
                    knowledge: Knowledge, root: Path, base: Path, jobs: int,
-                   cache_dir: Path | None, budget: int, prescreen: bool,
-                   progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], int, int]:
-    """Every finding and diagnostic of the project, from the caches when they have it."""
+                   cache_dir: Path | None, budget: int, bounds: tuple[float, Limits], prescreen: bool,
+                   progress: Progress | None) -> tuple[tuple[list[Finding], list[Diagnostic], int, int], bool]:
+    """Every finding and diagnostic of the project, from the caches when they have it, and
+    whether the run timeout cut the analysis short (such an answer is not cached)."""
+    deadline, limits = bounds
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
-    read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress)
+    read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress, limits.max_file_bytes)
     read.update((p, screen_text(buffers[p], knowledge)) for p in paths if p in buffers)
     for path in paths:
         display, found = _display(path, base), read[path]
@@ -119,47 +139,102 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     key = cache.project_key(f"{pack.version}:{prescreen}", budget, ((f.display, f.text) for f in sources))
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
+    timed_out = False
     if cached is not None:
         findings, unanalysable = cached
     else:
-        findings, unanalysable = _run_deep(
-            lambda: _analyse(pack, knowledge, sources, budget, prescreen, progress))
-    if cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
+        findings, unanalysable, timed_out = _run_deep(
+            lambda: _analyse(pack, knowledge, sources, budget, (deadline, limits.timeout), prescreen, progress))
+    if timed_out:
+        pass  # a machine-dependent answer: neither remembered nor cached
+    elif cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
         cache.save(cache_dir, key, findings, unanalysable)
-    if len(_results) >= _MAX_RESULTS:
-        _results.pop(next(iter(_results)))
-    _results[key] = (findings, unanalysable)
+    if not timed_out:
+        if len(_results) >= _MAX_RESULTS:
+            _results.pop(next(iter(_results)))
+        _results[key] = (findings, unanalysable)
     diagnostics = sorted((*unreadable, *unanalysable), key=lambda d: (d.path, d.line))
-    return findings, diagnostics, len(sources), sum(read[p].lines for p in paths)
+    return (findings, diagnostics, len(sources), sum(read[p].lines for p in paths)), timed_out
 
 
 def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,
-             prescreen: bool, progress: Progress | None) -> tuple[list[Finding], list[Diagnostic]]:
+             deadline: tuple[float, float], prescreen: bool,
+             progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], bool]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
 
     The modules that name a source or a sink are analysed first; the engine loads other
     modules as flows reach them and widens to importers as platform things leave modules
     (see :mod:`devterms.engine.run`). ``prescreen=False`` analyses every module from the start.
+    Past the ``deadline`` (monotonic time, timeout in seconds) no module is loaded or run any
+    more, and each one left gets a DT000 naming the timeout; the last value says if that happened.
     """
     project = Project(_unique_names(sources))
     diagnostics: list[Diagnostic] = []
     parsed: dict[str, ModuleState | None] = {}
+    run = _TimedRun(pack, knowledge, project, budget, load=lambda name: parse(name), deadline=deadline[0])
+    out_of_time = f"not analysed: the run timeout of {deadline[1]:g} s was reached (--timeout, timeout)"
 
     def parse(name: str) -> ModuleState | None:
         if name not in parsed:
+            if run.out_of_time():
+                diagnostics.append(Diagnostic(project.files[name].display, 1, 0, out_of_time))
+                parsed[name] = None
+                return None
             parsed[name] = _parse(project.files[name], diagnostics)
             if progress is not None:
                 progress("analysing", len(parsed), len(project.files))
         return parsed[name]
 
-    run = ProjectRun(pack, knowledge, project, budget, load=parse)
-    run.analyse(_named(project) if prescreen else set(project.files), widen=prescreen)
+    try:
+        run.analyse(_named(project) if prescreen else set(project.files), widen=prescreen)
+        cut_short: set[str] = set()
+    except BudgetExceeded:  # out of time between two modules (in a deferred summary)
+        if not run.timed_out:
+            raise
+        cut_short = set(run.modules) - set(run.failed) - run.unsettled
     for name, problem in sorted(run.failed.items()):
-        diagnostics.append(Diagnostic(project.files[name].display, 1, 0, problem))
+        why = out_of_time if name in run.stopped else problem
+        diagnostics.append(Diagnostic(project.files[name].display, 1, 0, why))
+    for name in sorted(cut_short):
+        diagnostics.append(Diagnostic(project.files[name].display, 1, 0,
+                                      out_of_time + "; findings through this module may be missing"))
     for name in sorted(run.unsettled):
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0,
                                       "analysis did not settle; findings through this module may be missing"))
-    return run.findings(), diagnostics
+    return run.findings(), diagnostics, run.timed_out
+
+
+class _TimedRun(ProjectRun):
+    """The engine's run, stopped at a wall-clock deadline: a module running then is stopped as
+    if out of budget (and said to be out of time), and no later module runs."""
+
+    _EVERY = 64  # ticks between looks at the clock (a step can be slow: yt_dlp overran by 60 s at 4,096)
+
+    def __init__(self, *args: object, deadline: float, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._deadline = deadline
+        self._ticks = 0
+        self.timed_out = False
+        self._failed_in_time: frozenset[str] | None = None
+
+    def out_of_time(self) -> bool:
+        if not self.timed_out and time.monotonic() > self._deadline:
+            self.timed_out = True
+            self._failed_in_time = frozenset(self.failed)
+        return self.timed_out
+
+    @property
+    def stopped(self) -> frozenset[str]:
+        """Modules that failed because the time ran out, not for a reason of their own."""
+        if self._failed_in_time is None:
+            return frozenset()
+        return frozenset(self.failed) - self._failed_in_time
+
+    def tick(self) -> None:
+        super().tick()
+        self._ticks += 1
+        if self.timed_out or (not self._ticks % self._EVERY and self.out_of_time()):
+            raise BudgetExceeded
 
 
 def _named(project: Project) -> set[str]:
@@ -176,21 +251,11 @@ def _named(project: Project) -> set[str]:
 
 
 def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | None:
-    chained = max((line.count("+") for line in source.text.splitlines()), default=0)
-    if chained > MAX_CHAINED_OPERATORS:  # libcst's parser is super-linear in such chains
-        diagnostics.append(Diagnostic(source.display, 1, 0,
-                                      f"a line chains {chained} '+' operators; too long to parse"))
-        return None
-    try:
-        return ModuleState(source, cst.parse_module(source.text))
-    except cst.ParserSyntaxError as error:
-        message = " ".join(error.message.split()) or "invalid syntax"
-        diagnostics.append(Diagnostic(source.display, error.raw_line, error.raw_column,
-                                      f"cannot parse: {message}"))
-    except RecursionError:
-        diagnostics.append(Diagnostic(source.display, 1, 0, "nested too deeply to parse"))
-    except (ValueError, MemoryError) as error:  # e.g. NUL bytes rejected by the tokenizer
-        diagnostics.append(Diagnostic(source.display, 1, 0, f"cannot parse: {error}"))
+    parsed = parse_guarded(source.text)
+    if isinstance(parsed, cst.Module):
+        return ModuleState(source, parsed)
+    line, column, problem = parsed
+    diagnostics.append(Diagnostic(source.display, line, column, problem))
     return None
 
 
@@ -264,4 +329,4 @@ def _run_deep(work: Callable[[], T]) -> T:
     return result[0]
 
 
-__all__ = ["CheckResult", "check_project"]
+__all__ = ["CheckResult", "Limits", "check_project"]

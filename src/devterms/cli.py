@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true",
                        help="print how many findings each code has instead of the findings")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
+    check.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                       help="wall-clock bound of the run (default: config `timeout`, else 600); "
+                            "files left unanalysed get DT000")
     check.add_argument("-j", "--jobs", type=_jobs, default="0", metavar="N",
                        help="processes reading and screening files (default 0: one per CPU)")
     _pack_options(check)
@@ -143,6 +146,16 @@ def _codes(text: str) -> tuple[str, ...]:
     return codes
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return seconds
+
+
 def _jobs(text: str) -> int:
     try:
         jobs = int(text)
@@ -167,7 +180,7 @@ def run_check(args: argparse.Namespace) -> int:
                 report_on &= Changes(args.changed_since, Path.cwd()).among(report_on)
             outcome = analyse(project, selection_for(project, cli_selection), report_on=report_on,
                               extra_files=extra, overrides=overrides, display_base=Path.cwd(), jobs=args.jobs,
-                              use_cache=not args.no_cache, progress=progress)
+                              use_cache=not args.no_cache, progress=progress, timeout=args.timeout)
             runs.append((project, outcome, report_on))
     source = SourceText(Path.cwd(), overrides)
     findings = [f for _, outcome, _ in runs for f in outcome.findings]

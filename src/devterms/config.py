@@ -50,6 +50,8 @@ class Config:
     pack_entries: Mapping[str, tuple[Mapping[str, object], ...]] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)
     allow_hosts: tuple[AllowedHost, ...] = ()
+    timeout: float | None = None          # seconds for the whole run (None: the default)
+    max_file_bytes: int | None = None     # files larger are not read (None: the default)
 
     def pack_extra(self) -> dict[str, list[Entry]]:
         """Fresh rule pack entries for ``load_pack(extra=...)``, located in the config file."""
@@ -184,6 +186,18 @@ def _allow_hosts(key: _Key, value: object) -> tuple[AllowedHost, ...]:
     return tuple(allowed)
 
 
+def _seconds(key: _Key, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise key.error("must be a positive number of seconds")
+    return float(value)
+
+
+def _bytes(key: _Key, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise key.error("must be a positive whole number of bytes")
+    return value
+
+
 _READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
     "select": ("select", _codes),
     "ignore": ("ignore", _codes),
@@ -197,4 +211,6 @@ _READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
     "vocabularies": ("vocabularies", _tables),
     "severity": ("severity", _severity),
     "allow-hosts": ("allow_hosts", _allow_hosts),
+    "timeout": ("timeout", _seconds),
+    "max-file-bytes": ("max_file_bytes", _bytes),
 }

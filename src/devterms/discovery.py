@@ -40,14 +40,21 @@ def find_root(start: Path) -> Path:
     start = start.resolve()
     here = start if start.is_dir() else start.parent
     for folder in (here, *here.parents):
-        if any((folder / marker).exists() for marker in ROOT_MARKERS):
+        if any(_exists(folder / marker) for marker in ROOT_MARKERS):
             return folder
     return here
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a path longer than the system takes
+        return False
+
+
 def has_marker(root: Path) -> bool:
     """Whether ``root`` holds a project marker (else it is a loose folder, see :data:`LOOSE_DEPTH`)."""
-    return any((root / marker).exists() for marker in ROOT_MARKERS)
+    return any(_exists(root / marker) for marker in ROOT_MARKERS)
 
 
 def project_files(root: Path, exclude: Sequence[str] = (), max_depth: int | None = None,
@@ -138,7 +145,14 @@ def _read_spec(file: Path) -> GitIgnoreSpec | None:
 
 
 def _skipped_folder(folder: Path, name: str) -> bool:
-    return name.startswith(".") or name in SKIPPED_DIRS or (folder / "pyvenv.cfg").exists()
+    """Hidden, tool and virtual-environment folders, and those whose paths the system refuses
+    (longer than PATH_MAX: nothing below them could be opened by its path either)."""
+    if name.startswith(".") or name in SKIPPED_DIRS:
+        return True
+    try:
+        return (folder / "pyvenv.cfg").exists()
+    except OSError:
+        return True
 
 
 def _walk(root: Path, max_depth: int | None, nested: list[Path]) -> Iterator[Path]:

@@ -153,15 +153,24 @@ def analyse(
     use_cache: bool = True,
     apply_noqa: bool = True,
     progress: Progress | None = None,
+    timeout: float | None = None,
 ) -> Outcome:
-    """Run the engine over the whole project and keep what ``selection`` and noqa let through."""
+    """Run the engine over the whole project and keep what ``selection`` and noqa let through.
+
+    ``timeout`` (seconds for the run) overrides the configuration's, which overrides the default.
+    """
+    from devterms.checker import Limits
+
     base = (display_base or Path.cwd()).resolve()
     files = tuple(dict.fromkeys((*project.files, *extra_files)))
+    defaults, config = Limits(), project.config
+    limits = Limits(timeout or config.timeout or defaults.timeout,
+                    config.max_file_bytes or defaults.max_file_bytes)
     result = check_project(
         files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
         display_base=base, jobs=jobs,
         cache_dir=project.root / cache.FOLDER_NAME if use_cache and project.marked else None,
-        progress=progress,
+        progress=progress, limits=limits,
     )
     source = SourceText(base, overrides)
     enabled = selection.enabled_codes({c: r.enabled for c, r in project.rules.items()})

@@ -18,7 +18,7 @@ VOCABULARY_REPORTS = ("at-meeting", "when-kept")
 MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
 PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default")
-STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql")
+STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 RECEIVER = "receiver"
 
 
@@ -207,6 +207,7 @@ class Storage:
     """Calls that move data to or from files and tables, so flows can pass through disk.
 
     ``opener``: the result is a handle on ``path`` (reading it yields what the file holds);
+    ``reader``: the result is what ``path`` holds (a key-value store's get);
     ``writer``: ``data`` is written to ``path``; ``downloader``: the call's own result (a
     download) is written to ``path``, and a returned path names it; ``lister``: the result names
     files inside folder ``path``; ``sql``: a statement (``path``) that writes ``data`` into, or

@@ -171,6 +171,8 @@ class CallHandler:
 
         if entry.kind == "opener":
             return join(result, Value(traces=persisted.read_file(template, step))).with_text(template)
+        if entry.kind == "reader":
+            return join(result, Value(traces=persisted.read_file(template, step)))
         if entry.kind == "lister":
             listed = template.replace("*", HOLE) if template and "*" in template else (
                 concat_text([template, "/", None]) if template else None)

@@ -2,22 +2,27 @@
 
 import redis
 
-from settings import PROFILE_KEY, REDIS_URL
+from settings import REDIS_URL
+
+PROFILE_KEY = "profile:"
 
 r = redis.Redis.from_url(REDIS_URL)
 
 
-def put_profile(username, fields):
-    r.hset(PROFILE_KEY + username, mapping=fields)
-    r.rpush("profiles:pending", username)
+def put_profile(fields):
+    r.hset(PROFILE_KEY + "latest", mapping=fields)
+
+
+def put_handle(username):
+    r.rpush("handles:pending", username)
 
 
 def pending():
-    return [name.decode() for name in r.lrange("profiles:pending", 0, -1)]
+    return [name.decode() for name in r.lrange("handles:pending", 0, -1)]
 
 
-def profile(username):
-    return r.hgetall(PROFILE_KEY + username)
+def latest_profile():
+    return r.hgetall(PROFILE_KEY + "latest")
 
 
 def bump(counter):

@@ -8,8 +8,8 @@ from settings import INTAKE_URL, METRICS_URL, REDIS_URL
 
 
 def report_pending():
-    for username in queue_store.pending():
-        requests.post(INTAKE_URL, json=queue_store.profile(username), timeout=30)  # expect: DT201
+    requests.post(INTAKE_URL, json={"handles": queue_store.pending()}, timeout=30)  # expect: DT201
+    requests.post(INTAKE_URL, json=queue_store.latest_profile(), timeout=30)  # expect: DT201
 
 
 def push_metrics():
