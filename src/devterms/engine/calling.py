@@ -9,9 +9,8 @@ the caller's data completes, and performs the file and heap writes the summary r
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-
-import libcst as cst
 
 from devterms.engine.binding import bind_arguments, param_prefix
 from devterms.engine.heap import Heap
@@ -85,7 +84,7 @@ class ProjectCalls:
                        if m is not None), None)
         if method is None:
             return None
-        bound = None if method.kind == "staticmethod" else scope.eval(cst.Name(function.params[0].name))
+        bound = None if method.kind == "staticmethod" else scope.lookup(function.params[0].name)
         return self.apply(scope, site, method, bound)
 
     def _init_fields(self, class_path: str, site: CallSite) -> Value:
@@ -130,25 +129,22 @@ class ProjectCalls:
             name = pending.param[len(prefix):]
             for outer in binding.get(name, NOTHING).traces:
                 self.reporter.reached(scope.summary, pending, outer, outer.steps + (entry(name),) + pending.steps)
-        outer_summary = scope.summary
-        for store_write in summary.store_writes.values():
-            name = store_write.param[len(prefix):]
-            traces_in = [t.extended((entry(name), *store_write.steps)) for t in binding.get(name, NOTHING).traces]
-            self.persistence.store(store_write.store, store_write.name, [t for t in traces_in if not t.is_param])
-            if outer_summary is not None:  # the caller's own parameter, passed on: its callers write
-                for trace in traces_in:
-                    if trace.is_param:
-                        outer_summary.record(StoreWrite(store_write.store, store_write.name, trace.origin, trace.steps))
-        for write in summary.heap_writes.values():
+        def written(write: HeapWrite | StoreWrite) -> list[Trace]:
+            """The caller's data a write of the callee's parameter writes; the caller's own
+            parameters passed on become writes of the caller, for its callers to apply."""
             name = write.param[len(prefix):]
-            traces_in = [t.extended((entry(name), *write.steps)) for t in binding.get(name, NOTHING).traces]
-            concrete = [t for t in traces_in if not t.is_param]
+            traces = [t.extended((entry(name), *write.steps)) for t in binding.get(name, NOTHING).traces]
+            for trace in traces:
+                if trace.is_param and scope.summary is not None:
+                    scope.summary.record(dataclasses.replace(write, param=trace.origin, steps=trace.steps))
+            return [t for t in traces if not t.is_param]
+
+        for store_write in summary.store_writes.values():
+            self.persistence.store(store_write.store, store_write.name, written(store_write))
+        for heap_write in summary.heap_writes.values():
+            concrete = written(heap_write)
             if concrete:
-                self.heap.store(write.key, Value(traces=merge_traces(concrete)))
-            if outer_summary is not None:
-                for trace in traces_in:
-                    if trace.is_param:
-                        outer_summary.record(HeapWrite(write.key, trace.origin, trace.steps))
+                self.heap.store(heap_write.key, Value(traces=merge_traces(concrete)))
         if info.outer is not None:
             for name, value in summary.nonlocal_writes.items():
                 info.outer.rebind_enclosed(name, substitute(value))
