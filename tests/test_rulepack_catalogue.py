@@ -154,3 +154,17 @@ def test_a_propagation_entry_of_the_wrong_shape_names_its_key(tmp_path: Path) ->
     with pytest.raises(RulePackError) as error:
         load_pack([tmp_path])
     assert (error.value.file, error.value.key) == (str(tmp_path / "p.yaml"), "methods")
+
+
+@pytest.mark.parametrize(("entry", "key"), [
+    ("kind: declares-setting\n    calls: [a.B().add]", "default"),
+    ("kind: returns-settings\n    calls: [a.B().parse]\n    default: {kw: default}", "default"),
+    ("kind: returns-default\n    calls: [a.get]\n    default: {pos: 1}\n    name: {kw: dest}", "name"),
+])
+def test_a_settings_entry_of_the_wrong_shape_names_its_key(tmp_path: Path, entry: str, key: str) -> None:
+    from devterms.schema import RulePackError
+
+    (tmp_path / "p.yaml").write_text(f"propagation:\n  - id: x\n    description: d\n    {entry}\n")
+    with pytest.raises(RulePackError) as error:
+        load_pack([tmp_path])
+    assert (error.value.file, error.value.key) == (str(tmp_path / "p.yaml"), key)

@@ -70,6 +70,8 @@ class Knowledge:
         defaults = [p for p in pack.propagation if p.kind == "returns-default"]
         self.default_returners = CallMatcher((c, p) for p in defaults for c in p.calls)
         self.default_methods = {m: p for p in defaults for m in p.methods}
+        self.settings = CallMatcher(
+            (c, p) for p in pack.propagation if p.kind in ("declares-setting", "returns-settings") for c in p.calls)
         self.binders = CallMatcher(
             (c, p) for p in pack.propagation if p.kind == "binds-arguments" for c in p.calls)
         self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)
@@ -123,6 +125,10 @@ class Knowledge:
         if found:
             return found[0]  # type: ignore[return-value]
         return self.default_methods.get(method) if method else None
+
+    def settings_for(self, path: str) -> list[Propagation]:
+        """Entries of calls that declare a setting on their receiver or return the settings."""
+        return self.settings.match(path)  # type: ignore[return-value]
 
     def binds_arguments(self, paths: Iterable[str]) -> bool:
         return any(self.binders.match(p) for p in paths)

@@ -17,7 +17,8 @@ SOURCE_KINDS = ("api", "scraper", "unofficial-client")
 VOCABULARY_REPORTS = ("at-meeting", "when-kept")
 MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
-PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default")
+PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default",
+                     "declares-setting", "returns-settings")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 RECEIVER = "receiver"
 
@@ -235,7 +236,11 @@ class Propagation:
     ``binds-arguments``: calls returning their first argument with the others bound to it
     (``functools.partial``); ``returns-default``: calls that look a value up outside the code
     (the environment, a settings file) and return ``default`` when it is not there, so the
-    default's text is what the code can know (``os.environ.get("DEST", "https://...")``).
+    default's text is what the code can know (``os.environ.get("DEST", "https://...")``);
+    ``declares-setting``: calls that declare a named setting with a ``default`` on the object
+    they are called on (``parser.add_argument("--dest", default=...)``; the name is the ``name``
+    argument, else taken from the flags); ``returns-settings``: calls returning the settings
+    declared on their receiver as attributes (``parser.parse_args()``).
     """
 
     id: str
@@ -246,6 +251,7 @@ class Propagation:
     separator: str
     receiver: bool
     default: Arg | None = None
+    name: Arg | None = None
 
 
 @dataclass(frozen=True, slots=True)

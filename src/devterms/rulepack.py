@@ -278,12 +278,15 @@ def _propagation(e: Entry) -> Propagation:
     e.used.add("separator")
     if not isinstance(separator, str):
         raise e.error("separator", "must be a string (may be empty)")
-    default = _args(e, "default")
-    if (kind == "returns-default") != bool(default) or len(default) > 1:
-        raise e.error("default", "a returns-default entry names exactly one default argument, others none")
+    default, name = _args(e, "default"), _args(e, "name")
+    takes_default = kind in ("returns-default", "declares-setting")
+    if takes_default != bool(default) or len(default) > 1:
+        raise e.error("default", f"a {kind} entry names {'exactly one' if takes_default else 'no'} default argument")
+    if name and (kind != "declares-setting" or len(name) > 1):
+        raise e.error("name", "only a declares-setting entry names the argument holding the setting's name, once")
     p = Propagation(e.identifier("id"), kind, e.str("description"), _calls(e),
                     e.str_list("methods"), separator, e.bool("receiver", default=False),
-                    default[0] if default else None)
+                    default[0] if default else None, name[0] if name else None)
     if kind == "returns-default":
         if not p.calls and not p.methods:
             raise e.error("calls", "a returns-default entry names calls or methods")

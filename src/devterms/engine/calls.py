@@ -11,6 +11,7 @@ import re
 
 import libcst as cst
 
+from devterms.engine import settings
 from devterms.engine.protocols import Run
 from devterms.engine.scope import Scope as Frame
 from devterms.engine.sites import CallSite
@@ -77,6 +78,11 @@ class CallHandler:
             stored = [by_method]  # a connection of unknown type: the SQL says what it does
         for entry in stored:
             result = self._storage(frame, site, entry, result)
+        for setting in (s for path in paths for s in self.knowledge.settings_for(path)):
+            if setting.kind == "declares-setting":
+                settings.declare(frame, site, setting)
+            else:
+                result = settings.returned(site, result)
         self._mutate_receiver(frame, node, site)
         return result
 

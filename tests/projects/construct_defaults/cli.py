@@ -18,7 +18,7 @@ def parse(argv=None):
 def main(argv=None):
     args = parse(argv)
     handles = [person["username"] for person in load()]
-    requests.post(args.dest, json=handles, timeout=30)  # todo-expect: DT201
+    requests.post(args.dest, json=handles, timeout=30)  # expect: DT201
     requests.post(args.mirror, json=handles, timeout=30)  # ok: DT201
     requests.post(TIPS_URL, json=handles, timeout=30)  # expect: DT201
     requests.post(FEED_URL, json=handles, timeout=30)  # ok: DT201

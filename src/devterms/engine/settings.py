@@ -1,0 +1,56 @@
+"""Settings a library object declares with a default and hands back as attributes.
+
+``parser.add_argument("--dest", default=URL)`` then ``args = parser.parse_args()`` makes
+``args.dest`` the URL when the command line does not name one: the default is all the code can
+know, like ``os.environ.get``'s. The declared defaults are kept as parts of the object named by
+a local or global variable (``parser``), and the call that returns the settings
+(``parse_args``) returns them as the parts of its result, so ``args.dest`` reads its own default
+only. Which calls do each is rule-pack data (propagation kinds ``declares-setting`` and
+``returns-settings``).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from devterms.engine.scope import Scope
+from devterms.engine.sites import CallSite
+from devterms.packtypes import Propagation
+from devterms.values import MAX_PARTS, Value
+
+
+def declare(frame: Scope, site: CallSite, entry: Propagation) -> None:
+    """Record the setting ``site`` declares, with its default, on the object it is called on."""
+    func = site.node.func
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+        return  # the object has no name here to keep it on
+    named = site.arg(entry.name) if entry.name is not None else None
+    name = named.text if named is not None and named.text is not None else _option_name(site)
+    if not name:
+        return
+    default = site.arg(entry.default) if entry.default is not None else None
+    owner = frame.lookup(func.value.value)
+    parts = tuple((k, v) for k, v in owner.parts or () if k != name)
+    if len(parts) >= MAX_PARTS:
+        return
+    kept = Value(text=default.text if default is not None else None)
+    frame.bind(func.value.value, Value(owner.paths, owner.traces, owner.text, (*parts, (name, kept))))
+
+
+def returned(site: CallSite, result: Value) -> Value:
+    """The call's result holding the settings declared on its receiver."""
+    if site.receiver.parts is None:
+        return result
+    return Value(result.paths, result.traces, result.text, site.receiver.parts)
+
+
+def _option_name(site: CallSite) -> str | None:
+    """The attribute an option is stored as, from its flags (argparse's and click's rule): the
+    first long flag (``--dry-run``), else the first one, without its dashes and with ``-`` read
+    as ``_``; a positional argument's own name."""
+    flags = [v.text for v in site.positional if v.text]
+    if not flags:
+        return None
+    long = next((f for f in flags if f.startswith("--")), flags[0])
+    name = long.lstrip("-").replace("-", "_")
+    return name if name.isidentifier() else None
