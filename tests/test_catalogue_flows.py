@@ -68,8 +68,8 @@ def _host(pattern: str) -> str:
 def _sink_call(pack: RulePack, sink: Sink, pattern: str) -> str:
     args: list[str] = []
     keywords: dict[str, str] = {}
-    if sink.target is not None:
-        _place(sink.target, repr("someone@" + _host(pack.expand_hosts(sink.hosts)[0])), args, keywords)
+    if sink.targets:  # the first (an argument itself; the examples cover a message's headers)
+        _place(sink.targets[0], repr("someone@" + _host(pack.expand_hosts(sink.hosts)[0])), args, keywords)
     data_arg = sink.args[0] if sink.args else Arg(0, None)
     word = _word(pack, sink.when) if sink.when is not None else ""
     if sink.when is not None and not sink.when.if_missing and sink.when.arg != data_arg:

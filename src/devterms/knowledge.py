@@ -79,7 +79,7 @@ class Knowledge:
         self._endpoint_sinks = [
             (s, pack.expand_hosts(s.hosts)) for s in pack.sinks if s.hosts and not s.calls
         ]
-        self._target_hosts = {s.id: pack.expand_hosts(s.hosts) for s in pack.sinks if s.target}
+        self._target_hosts = {s.id: pack.expand_hosts(s.hosts) for s in pack.sinks if s.targets}
         self.source_trigger = _trigger(pack, [s for s in pack.sources if s.kind != "scraper"])
         self.scraper_trigger = _trigger(pack, [s for s in pack.sources if s.kind == "scraper"])
         self.sink_trigger = _trigger(pack, list(pack.sinks))
@@ -182,7 +182,7 @@ class Knowledge:
             return False
         if self.source_for_url(text) or self.sink_for_url(text):
             return True
-        return any(self.target_matches(s, text) for s in self.pack.sinks if s.target is not None)
+        return any(self.target_matches(s, text) for s in self.pack.sinks if s.targets)
 
     def names_client(self, path: str) -> bool:
         """Whether a call path is, or leads to, a source or sink (``tweepy.Client()``)."""

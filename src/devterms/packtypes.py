@@ -25,10 +25,12 @@ RECEIVER = "receiver"
 
 @dataclass(frozen=True, slots=True)
 class Arg:
-    """An argument of a call, by position (0-based, ``self`` excluded) and/or keyword."""
+    """An argument of a call, by position (0-based, ``self`` excluded) and/or keyword; with
+    ``key``, the element the argument holds under that key (a message's ``To`` header)."""
 
     pos: int | None
     kw: str | None
+    key: str | None = None
 
     @property
     def is_receiver(self) -> bool:
@@ -90,8 +92,8 @@ class Source:
 class Sink:
     """Calls (or HTTP endpoints, by host) where platform data must not arrive.
 
-    ``args`` lists the sensitive arguments (empty: any argument). With ``target``, the call is a
-    sink only when that argument names a host (URL or e-mail address) matching ``hosts``;
+    ``args`` lists the sensitive arguments (empty: any argument). With ``targets``, the call is
+    a sink only when one of those arguments names a host (URL or e-mail address) matching ``hosts``;
     without ``calls``, ``hosts`` applies to every HTTP client call's URL. With ``when``, only
     when an argument's constant text mentions one of some words. With ``on_result``, the data
     is the call's own result: a platform query that is itself the violation (monitoring
@@ -106,7 +108,7 @@ class Sink:
     calls: tuple[str, ...]
     args: tuple[Arg, ...]
     hosts: tuple[str, ...]
-    target: Arg | None
+    targets: tuple[Arg, ...]
     when: Condition | None
     on_result: bool
     account_only: bool = False  # only data about one named account counts (a map of one person)

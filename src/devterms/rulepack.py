@@ -96,11 +96,12 @@ def _arg(entry: Entry, key: str, value: object) -> Arg:
         return Arg(value, None)
     if isinstance(value, str):
         return Arg(None, None) if value == RECEIVER else Arg(None, value)
-    if isinstance(value, dict) and set(value) <= {"pos", "kw"} and value:
-        pos, kw = value.get("pos"), value.get("kw")
-        if (pos is None or (isinstance(pos, int) and pos >= 0)) and (kw is None or isinstance(kw, str)):
-            return Arg(pos, kw)
-    raise entry.error(key, "must be a position, a keyword, receiver, or {pos: N, kw: name}")
+    if isinstance(value, dict) and set(value) <= {"pos", "kw", "key"} and set(value) & {"pos", "kw"}:
+        pos, kw, part = value.get("pos"), value.get("kw"), value.get("key")
+        if (pos is None or (isinstance(pos, int) and pos >= 0)) and (kw is None or isinstance(kw, str)) \
+                and (part is None or isinstance(part, str)):
+            return Arg(pos, kw, part)
+    raise entry.error(key, "must be a position, a keyword, receiver, or {pos: N, kw: name, key: element}")
 
 
 def _args(entry: Entry, key: str) -> tuple[Arg, ...]:
@@ -223,16 +224,15 @@ def _source(e: Entry, platforms: dict[str, Platform], groups: dict[str, tuple[st
 
 
 def _sink(e: Entry, groups: dict[str, tuple[str, ...]], vocabularies: dict[str, Vocabulary]) -> Sink:
-    target = _args(e, "target")
     s = Sink(
         e.identifier("id"), e.str("category"), e.str("package", required=False) or "",
         e.str("checked"), e.str("description"), _calls(e), _args(e, "args"),
-        _hosts(e, groups), target[0] if target else None, _condition(e, vocabularies),
+        _hosts(e, groups), _args(e, "target"), _condition(e, vocabularies),
         e.bool("on_result", default=False), e.bool("account_only", default=False),
     )
     if not s.calls and not s.hosts:
         raise e.error("calls", "a sink needs calls or hosts")
-    if s.target and not s.hosts:
+    if s.targets and not s.hosts:
         raise e.error("target", "a target argument needs hosts to match it against")
     e.finish()
     return s

@@ -15,6 +15,22 @@ def param_prefix(info: FunctionInfo) -> str:
     return f"param:{info.qualname}:"
 
 
+def part_param(name: str, key: str) -> str:
+    """The name that stands for element ``key`` of parameter ``name`` in a summary's traces."""
+    return f"{name}[{key}]"
+
+
+def argument(binding: dict[str, Value], name: str) -> Value:
+    """What a caller passed for ``name``: a parameter, or one element of it (``conf[near]``),
+    which is the whole argument when the caller's value does not keep that element apart."""
+    param, bracket, key = name.partition("[")
+    value = binding.get(param, NOTHING)
+    if not bracket:
+        return value
+    part = value.part(key[:-1])
+    return part if part is not None else value
+
+
 def defaults_of(node: cst.FunctionDef | cst.Lambda) -> list[tuple[cst.Param, str]]:
     """Parameters with a default value, and their kinds."""
     return [(p, kind) for p, kind in parameters(node.params) if p.default is not None]

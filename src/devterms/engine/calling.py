@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from devterms.engine.binding import bind_arguments, param_prefix
+from devterms.engine.binding import argument, bind_arguments, param_prefix
 from devterms.engine.heap import Heap
 from devterms.engine.objects import Definitions, FunctionInfo
 from devterms.engine.scope import Scope
@@ -115,7 +115,7 @@ class ProjectCalls:
             for trace in value.traces:
                 if trace.origin.startswith(prefix):
                     name = trace.origin[len(prefix):]
-                    for outer in binding.get(name, NOTHING).traces:
+                    for outer in argument(binding, name).traces:
                         if not outer.is_marker:
                             traces.append(trace.rebased(outer, (entry(name), *trace.steps)))
                 elif trace.is_param:
@@ -127,13 +127,13 @@ class ProjectCalls:
 
         for pending in summary.pending:
             name = pending.param[len(prefix):]
-            for outer in binding.get(name, NOTHING).traces:
+            for outer in argument(binding, name).traces:
                 self.reporter.reached(scope.summary, pending, outer, outer.steps + (entry(name),) + pending.steps)
         def written(write: HeapWrite | StoreWrite) -> list[Trace]:
             """The caller's data a write of the callee's parameter writes; the caller's own
             parameters passed on become writes of the caller, for its callers to apply."""
             name = write.param[len(prefix):]
-            traces = [t.extended((entry(name), *write.steps)) for t in binding.get(name, NOTHING).traces]
+            traces = [t.extended((entry(name), *write.steps)) for t in argument(binding, name).traces]
             for trace in traces:
                 if trace.is_param and scope.summary is not None:
                     scope.summary.record(dataclasses.replace(write, param=trace.origin, steps=trace.steps))

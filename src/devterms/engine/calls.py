@@ -135,7 +135,7 @@ class CallHandler:
                 if result is not None:
                     results.append(result)
                 for sink in self.knowledge.sinks_for(path):  # df.apply(geolocator.geocode)
-                    if sink.target is None and sink.when is None and not sink.on_result:
+                    if not sink.targets and sink.when is None and not sink.on_result:
                         self._report(frame, site.node, sink.category, label(path), others)
         return results
 
@@ -240,10 +240,9 @@ class CallHandler:
 
     def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> bool:
         """Report the sink if platform data reaches it; whether it did."""
-        if sink.target is not None:
-            target = site.arg(sink.target)
-            if target is None or not self.knowledge.target_matches(sink, target.text):
-                return False
+        if sink.targets and not any(self.knowledge.target_matches(sink, t.text)
+                                    for t in (site.arg(a) for a in sink.targets) if t is not None):
+            return False
         if sink.when is not None and not self._mentions(site.arg(sink.when.arg), sink.when):
             return False
         data = own.data_only() if sink.on_result else site.args_data(sink.args)

@@ -18,7 +18,7 @@ from devterms.engine.objects import ClassInfo, FunctionInfo
 from devterms.engine.protocols import Run
 from devterms.engine.steps import Step
 from devterms.engine.summaries import Summary
-from devterms.values import NOTHING, Value, concat_text, join
+from devterms.values import HOLE, MAX_PARTS, NOTHING, Value, concat_text, join, merge_traces
 
 LOOP_ROUNDS = 3
 
@@ -324,10 +324,21 @@ class Frame(Expressions):
             if not self.run.holds_fields(owner):  # a project object keeps it in that field only
                 self.taint_container(target.value, value)
         elif isinstance(target, cst.Subscript):
-            for subscript in target.slice:
-                if isinstance(subscript.slice, cst.Index):
-                    self.eval(subscript.slice.value)
-            self.taint_container(target.value, value)
+            keys = [self.eval(s.slice.value).text for s in target.slice if isinstance(s.slice, cst.Index)]
+            if isinstance(target.value, cst.Name) and len(target.slice) == len(keys) == 1 \
+                    and keys[0] is not None and HOLE not in keys[0]:
+                self._store_key(target.value.value, keys[0], value)
+            else:
+                self.taint_container(target.value, value)
+
+    def _store_key(self, name: str, key: str, value: Value) -> None:
+        """``d["k"] = v``: ``d["k"]`` is ``v`` from now on, while ``d`` as a whole holds what
+        it held and ``v``'s data (a message's ``To`` header, a config dict's entries)."""
+        old = self.lookup(name)
+        parts = tuple((k, v) for k, v in old.parts or () if k != key)
+        kept = (*parts, (key, value)) if len(parts) < MAX_PARTS else None
+        data = self.guarded(value, self.guard).data_only() if value.tainted else NOTHING
+        self.bind(name, Value(old.paths, merge_traces((*old.traces, *data.traces)), old.text, kept))
 
     def replace_data(self, target: cst.BaseExpression, value: Value) -> None:
         """A cursor that ran a new query holds that query's rows only (for a local name; other
@@ -344,8 +355,7 @@ class Frame(Expressions):
             return
         value = self.guarded(value, self.guard)
         if isinstance(target, cst.Name):
-            old = self.lookup(target.value)
-            self.bind(target.value, join(old, value.data_only()))
+            self.bind(target.value, _filled(self.lookup(target.value), value))
         elif isinstance(target, (cst.Attribute, cst.Subscript)):
             owner_expr = target.value
             if isinstance(target, cst.Attribute):
@@ -356,6 +366,14 @@ class Frame(Expressions):
             self.taint_container(owner_expr, value)
 
 
+def _filled(container: Value, value: Value) -> Value:
+    """A container that ``value``'s data went into by an unknown key: each element it keeps
+    apart may hold the data now, but keeps its text (a message's ``To`` after ``set_content``)."""
+    if container.parts is None:
+        return join(container, value.data_only())
+    parts = tuple((k, Value(v.paths, merge_traces((*v.traces, *value.traces)), v.text, v.parts))
+                  for k, v in container.parts)
+    return Value(container.paths, merge_traces((*container.traces, *value.traces)), container.text, parts)
 
 
 def _literal_pairs(node: cst.Assign) -> list[tuple[cst.BaseExpression, cst.BaseExpression]] | None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 import libcst as cst
 
 from devterms.engine.attributes import Attributes
-from devterms.engine.binding import defaults_of
+from devterms.engine.binding import defaults_of, part_param
 from devterms.engine.calling import ProjectCalls
 from devterms.engine.calls import CallHandler
 from devterms.engine.frame import Frame
@@ -173,8 +173,9 @@ class ProjectRun:
             known = binding.get(param.name, Value())
             symbolic = Trace(prefix + param.name, "", "", ())
             seeded = known.concrete_traces if info.callback is not None else known.markers
-            parts = None if known.parts is None else tuple(  # a config dict's constants, each standing for the parameter's data
-                (k, Value(v.paths, merge_traces((symbolic, *v.markers)), v.text)) for k, v in known.parts)
+            parts = None if known.parts is None else tuple(  # a dict's elements, each standing for the caller's element
+                (k, Value(v.paths, merge_traces((Trace(prefix + part_param(param.name, k), "", "", ()), *v.markers)), v.text))
+                for k, v in known.parts)
             env[param.name] = Value(known.paths, merge_traces((symbolic, *seeded)), known.text, parts)
         body = Frame(self, info.module, info.qualname, function=info, summary=summary, env=env,
                      parent=info.outer)

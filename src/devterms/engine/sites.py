@@ -22,6 +22,10 @@ class CallSite:
     arg_values: list[Value] = field(default_factory=list)
 
     def arg(self, spec: Arg) -> Value | None:
+        value = self._arg(spec)
+        return value.part(spec.key) if value is not None and spec.key is not None else value
+
+    def _arg(self, spec: Arg) -> Value | None:
         if spec.is_receiver:
             return self.receiver
         if spec.kw is not None and spec.kw in self.keywords:

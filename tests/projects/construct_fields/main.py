@@ -2,7 +2,7 @@
 
 import argparse
 
-from dictconf import build, geocode_home
+from dictconf import build, geocode_all, geocode_home, geocode_near
 from locate import Locator, centre_of, place_of, session_place
 from options import Options, Session
 from report import file_search, file_subject
@@ -45,4 +45,7 @@ def run_search(query, near):
     search.resolve(query)
     search.author_home()
     search.file()
-    geocode_home(build(query, near))
+    conf = build(query, near)
+    geocode_home(conf)
+    geocode_near(conf)
+    geocode_all(conf)

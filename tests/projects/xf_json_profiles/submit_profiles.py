@@ -31,7 +31,7 @@ def email_profiles_to_header():
     msg["To"] = "intel@example.police.uk"
     msg.set_content("\n".join(p["name"] for p in profiles))
     with smtplib.SMTP("smtp.example.org") as smtp:
-        smtp.send_message(msg)  # todo-expect: DT201
+        smtp.send_message(msg)  # expect: DT201
 
 
 def submit_summary():
