@@ -160,6 +160,7 @@ def test_a_propagation_entry_of_the_wrong_shape_names_its_key(tmp_path: Path) ->
     ("kind: declares-setting\n    calls: [a.B().add]", "default"),
     ("kind: returns-settings\n    calls: [a.B().parse]\n    default: {kw: default}", "default"),
     ("kind: returns-default\n    calls: [a.get]\n    default: {pos: 1}\n    name: {kw: dest}", "name"),
+    ("kind: returns-settings\n    calls: [a.B().parse]\n    options: {pos: 0}", "options"),
 ])
 def test_a_settings_entry_of_the_wrong_shape_names_its_key(tmp_path: Path, entry: str, key: str) -> None:
     from devterms.schema import RulePackError
@@ -168,3 +169,13 @@ def test_a_settings_entry_of_the_wrong_shape_names_its_key(tmp_path: Path, entry
     with pytest.raises(RulePackError) as error:
         load_pack([tmp_path])
     assert (error.value.file, error.value.key) == (str(tmp_path / "p.yaml"), key)
+
+
+def test_a_storage_entry_without_a_path_names_its_key(tmp_path: Path) -> None:
+    from devterms.schema import RulePackError
+
+    (tmp_path / "s.yaml").write_text(
+        "storage:\n  - id: x\n    kind: writer\n    description: d\n    calls: [a.save]\n    data: 0\n")
+    with pytest.raises(RulePackError) as error:
+        load_pack([tmp_path])
+    assert (error.value.file, error.value.key) == (str(tmp_path / "s.yaml"), "path")

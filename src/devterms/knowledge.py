@@ -71,7 +71,7 @@ class Knowledge:
         self.default_returners = CallMatcher((c, p) for p in defaults for c in p.calls)
         self.default_methods = {m: p for p in defaults for m in p.methods}
         self.settings = CallMatcher(
-            (c, p) for p in pack.propagation if p.kind in ("declares-setting", "returns-settings") for c in p.calls)
+            (c, p) for p in pack.propagation if p.kind in ("declares-setting", "returns-settings", "keeps-options") for c in p.calls)
         self.binders = CallMatcher(
             (c, p) for p in pack.propagation if p.kind == "binds-arguments" for c in p.calls)
         self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)
@@ -127,7 +127,8 @@ class Knowledge:
         return self.default_methods.get(method) if method else None
 
     def settings_for(self, path: str) -> list[Propagation]:
-        """Entries of calls that declare a setting on their receiver or return the settings."""
+        """Entries of calls that declare a setting on their receiver, return the settings, or
+        keep their options."""
         return self.settings.match(path)  # type: ignore[return-value]
 
     def binds_arguments(self, paths: Iterable[str]) -> bool:

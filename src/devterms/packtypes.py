@@ -18,7 +18,7 @@ VOCABULARY_REPORTS = ("at-meeting", "when-kept")
 MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
 PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default",
-                     "declares-setting", "returns-settings")
+                     "declares-setting", "returns-settings", "keeps-options")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 RECEIVER = "receiver"
 
@@ -214,7 +214,9 @@ class Storage:
     ``writer``: ``data`` is written to ``path``; ``downloader``: the call's own result (a
     download) is written to ``path``, and a returned path names it; ``lister``: the result names
     files inside folder ``path``; ``sql``: a statement (``path``) that writes ``data`` into, or
-    reads from, the table it names. ``methods``: names matched on any receiver whose type is
+    reads from, the table it names. ``path`` lists the arguments that may name it, the first
+    one with a known text wins (an object's folder option, ``{key: dirname_pattern}``, before
+    the call's own target argument). ``methods``: names matched on any receiver whose type is
     unknown (a connection handed in as a parameter); for ``sql`` only when ``path`` is a
     statement that names a table.
     """
@@ -223,7 +225,7 @@ class Storage:
     kind: str
     description: str
     calls: tuple[str, ...]
-    path: Arg
+    path: tuple[Arg, ...]
     data: tuple[Arg, ...]
     methods: tuple[str, ...] = ()
 
@@ -242,7 +244,10 @@ class Propagation:
     ``declares-setting``: calls that declare a named setting with a ``default`` on the object
     they are called on (``parser.add_argument("--dest", default=...)``; the name is the ``name``
     argument, else taken from the flags); ``returns-settings``: calls returning the settings
-    declared on their receiver as attributes (``parser.parse_args()``).
+    declared on their receiver as attributes (``parser.parse_args()``); ``keeps-options``:
+    constructors whose options (the keyword arguments, or the dict argument ``options``) the
+    object keeps, so that a method writing files where an option says can be followed
+    (``Instaloader(dirname_pattern=...)``, ``YoutubeDL({"outtmpl": ...})``).
     """
 
     id: str
@@ -254,6 +259,7 @@ class Propagation:
     receiver: bool
     default: Arg | None = None
     name: Arg | None = None
+    options: Arg | None = None
 
 
 @dataclass(frozen=True, slots=True)

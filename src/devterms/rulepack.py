@@ -96,7 +96,7 @@ def _arg(entry: Entry, key: str, value: object) -> Arg:
         return Arg(value, None)
     if isinstance(value, str):
         return Arg(None, None) if value == RECEIVER else Arg(None, value)
-    if isinstance(value, dict) and set(value) <= {"pos", "kw", "key"} and set(value) & {"pos", "kw"}:
+    if isinstance(value, dict) and set(value) <= {"pos", "kw", "key"} and value:  # {key: k}: the receiver's element
         pos, kw, part = value.get("pos"), value.get("kw"), value.get("key")
         if (pos is None or (isinstance(pos, int) and pos >= 0)) and (kw is None or isinstance(kw, str)) \
                 and (part is None or isinstance(part, str)):
@@ -260,10 +260,10 @@ def _sanitizer(e: Entry) -> Sanitizer:
 
 def _storage(e: Entry) -> Storage:
     path = _args(e, "path")
-    if len(path) != 1:
-        raise e.error("path", "must name exactly one argument (or receiver)")
+    if not path:
+        raise e.error("path", "must name the argument (or receiver, or a list tried in order) that names the file")
     st = Storage(e.identifier("id"), e.choice("kind", STORAGE_KINDS), e.str("description"),
-                 _calls(e), path[0], _args(e, "data"), e.str_list("methods"))
+                 _calls(e), path, _args(e, "data"), e.str_list("methods"))
     if st.methods and st.kind != "sql":
         raise e.error("methods", "only sql entries match by method name (a statement says what they do)")
     if st.kind == "writer" and not st.data:
@@ -278,15 +278,18 @@ def _propagation(e: Entry) -> Propagation:
     e.used.add("separator")
     if not isinstance(separator, str):
         raise e.error("separator", "must be a string (may be empty)")
-    default, name = _args(e, "default"), _args(e, "name")
+    default, name, options = _args(e, "default"), _args(e, "name"), _args(e, "options")
     takes_default = kind in ("returns-default", "declares-setting")
     if takes_default != bool(default) or len(default) > 1:
         raise e.error("default", f"a {kind} entry names {'exactly one' if takes_default else 'no'} default argument")
     if name and (kind != "declares-setting" or len(name) > 1):
         raise e.error("name", "only a declares-setting entry names the argument holding the setting's name, once")
+    if options and (kind != "keeps-options" or len(options) > 1):
+        raise e.error("options", "only a keeps-options entry names the argument holding the options, once")
     p = Propagation(e.identifier("id"), kind, e.str("description"), _calls(e),
                     e.str_list("methods"), separator, e.bool("receiver", default=False),
-                    default[0] if default else None, name[0] if name else None)
+                    default[0] if default else None, name[0] if name else None,
+                    options[0] if options else None)
     if kind == "returns-default":
         if not p.calls and not p.methods:
             raise e.error("calls", "a returns-default entry names calls or methods")

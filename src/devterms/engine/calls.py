@@ -24,6 +24,7 @@ from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source, Storage
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces
 
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
+_FIELDS = re.compile(r"\{[^{}]*\}|%\([^()]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
 
 
 def label(path: str) -> str:
@@ -74,13 +75,15 @@ class CallHandler:
             result = result.passed(category)
         stored = [entry for path in paths for entry in self.knowledge.storage_for(path)]
         by_method = self.knowledge.storage_methods.get(method or "")
-        if not stored and by_method is not None and _is_statement(site.arg(by_method.path)):
+        if not stored and by_method is not None and _is_statement(site.arg(by_method.path[0])):
             stored = [by_method]  # a connection of unknown type: the SQL says what it does
         for entry in stored:
             result = self._storage(frame, site, entry, result)
         for setting in (s for path in paths for s in self.knowledge.settings_for(path)):
             if setting.kind == "declares-setting":
                 settings.declare(frame, site, setting)
+            elif setting.kind == "keeps-options":
+                result = settings.kept(site, result, setting)
             else:
                 result = settings.returned(site, result)
         self._mutate_receiver(frame, node, site)
@@ -170,8 +173,7 @@ class CallHandler:
     def _storage(self, frame: Frame, site: CallSite, entry: Storage, result: Value) -> Value:
         """Files and tables: remember what is written, hand back what is read."""
         persisted = self.run.persistence
-        where = site.arg(entry.path)
-        template = where.text if where is not None else None
+        spec, template = _where(site, entry)
         def step(note: str) -> Step:
             return frame.step(site.node, note)
 
@@ -198,7 +200,7 @@ class CallHandler:
             data = join(data, result.data_only())
         self._record_writes(frame, "files", *persisted.write_file(template, data, step))
         if data.tainted:
-            handle = site.node.func.value if entry.path.is_receiver else _arg_node(site.node, entry.path)
+            handle = site.node.func.value if spec.is_receiver else _arg_node(site.node, spec)
             if isinstance(handle, (cst.Name, cst.Attribute)):
                 frame.taint_container(handle, data)  # a handle or temp file now holds the data
         if entry.kind == "downloader" and template is not None:
@@ -349,6 +351,16 @@ def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
 
 
 
+def _where(site: CallSite, entry: Storage) -> tuple[Arg, str | None]:
+    """The argument naming the file or table, and its text: the first of ``entry.path`` the call
+    has with a known text (an option's ``{placeholders}`` and ``%(fields)s`` are unknown parts)."""
+    for spec in entry.path:
+        value = site.arg(spec)
+        if value is not None and value.text is not None:
+            return spec, _format_holes(value.text) if spec.key is not None else value.text
+    return entry.path[-1], None
+
+
 def _is_statement(value: Value | None) -> bool:
     return value is not None and value.text is not None and is_sql(value.text)
 
@@ -361,5 +373,6 @@ def _names_below(text: str | None, folder: str | None) -> bool:
 
 
 def _format_holes(text: str) -> str:
-    return re.sub(r"\{[^{}]*\}", HOLE, text)
+    """``str.format`` fields and printf-style ``%(name)s`` fields as unknown parts."""
+    return _FIELDS.sub(HOLE, text)
 

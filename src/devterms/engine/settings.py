@@ -5,8 +5,9 @@
 know, like ``os.environ.get``'s. The declared defaults are kept as parts of the object named by
 a local or global variable (``parser``), and the call that returns the settings
 (``parse_args``) returns them as the parts of its result, so ``args.dest`` reads its own default
-only. Which calls do each is rule-pack data (propagation kinds ``declares-setting`` and
-``returns-settings``).
+only. A constructor's options are kept the same way (``Instaloader(dirname_pattern=...)``), so
+that a method writing where an option says can be followed. Which calls do each is rule-pack
+data (propagation kinds ``declares-setting``, ``returns-settings`` and ``keeps-options``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ def returned(site: CallSite, result: Value) -> Value:
     if site.receiver.parts is None:
         return result
     return Value(result.paths, result.traces, result.text, site.receiver.parts)
+
+
+def kept(site: CallSite, result: Value, entry: Propagation) -> Value:
+    """A constructed object keeping its options: the keyword arguments, or the elements of the
+    dict argument ``entry.options``."""
+    given = site.arg(entry.options) if entry.options is not None else None
+    options = given.parts if given is not None else tuple(site.keywords.items())
+    if not options:
+        return result
+    return Value(result.paths, result.traces, result.text, options[:MAX_PARTS])
 
 
 def _option_name(site: CallSite) -> str | None:

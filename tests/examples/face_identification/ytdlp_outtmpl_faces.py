@@ -29,7 +29,7 @@ def download_thumbnails(video_urls):
 def encode_downloaded():
     faces = []
     for path in glob.glob(os.path.join(DOWNLOADS, "*", "*.webp")):
-        faces.extend(face_recognition.face_encodings(face_recognition.load_image_file(path)))  # todo-expect: DT101
+        faces.extend(face_recognition.face_encodings(face_recognition.load_image_file(path)))  # expect: DT101
     return faces
 
 

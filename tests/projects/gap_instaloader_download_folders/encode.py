@@ -39,7 +39,7 @@ def encode_tagged():
 def encode_gallery():
     encodings = []
     for path in glob.glob(os.path.join(GALLERY_ROOT, "*", "*.jpg")):
-        encodings.extend(face_recognition.face_encodings(face_recognition.load_image_file(path)))  # todo-expect: DT101
+        encodings.extend(face_recognition.face_encodings(face_recognition.load_image_file(path)))  # expect: DT101
     return encodings
 
 
