@@ -18,7 +18,8 @@ VOCABULARY_REPORTS = ("at-meeting", "when-kept")
 MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
 PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default",
-                     "declares-setting", "returns-settings", "keeps-options")
+                     "declares-setting", "returns-settings", "keeps-options", "takes-folder",
+                     "names-current-folder", "names-temp-file")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 RECEIVER = "receiver"
 
@@ -236,7 +237,13 @@ class Propagation:
 
     ``fills-receiver``: methods (by name, on any object) that put their arguments into the
     object they are called on (``append``, ``set_content``); ``builds-path``: calls that return
-    their arguments' text joined by ``separator`` (after the receiver's text, with ``receiver``);
+    their arguments' text joined by ``separator`` (after the receiver's text, with ``receiver``;
+    an empty text is the current folder and drops out, as in ``os.path.join``); ``takes-folder``:
+    calls (and attributes) returning the folder of the path they are given (``os.path.dirname``,
+    ``Path.parent``); ``names-current-folder``: calls naming the current folder, which relative
+    paths are relative to (``os.getcwd()``: an empty text); ``names-temp-file``: calls creating
+    a file or folder with a fresh name inside ``folder`` (``tempfile.mkstemp(dir=...)``: the
+    name, and the descriptor ``os.fdopen`` opens, read as ``folder/<unknown>``);
     ``binds-arguments``: calls returning their first argument with the others bound to it
     (``functools.partial``); ``returns-default``: calls that look a value up outside the code
     (the environment, a settings file) and return ``default`` when it is not there, so the
@@ -260,6 +267,7 @@ class Propagation:
     default: Arg | None = None
     name: Arg | None = None
     options: Arg | None = None
+    folder: Arg | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -278,7 +278,7 @@ def _propagation(e: Entry) -> Propagation:
     e.used.add("separator")
     if not isinstance(separator, str):
         raise e.error("separator", "must be a string (may be empty)")
-    default, name, options = _args(e, "default"), _args(e, "name"), _args(e, "options")
+    default, name, options, folder = (_args(e, key) for key in ("default", "name", "options", "folder"))
     takes_default = kind in ("returns-default", "declares-setting")
     if takes_default != bool(default) or len(default) > 1:
         raise e.error("default", f"a {kind} entry names {'exactly one' if takes_default else 'no'} default argument")
@@ -286,10 +286,12 @@ def _propagation(e: Entry) -> Propagation:
         raise e.error("name", "only a declares-setting entry names the argument holding the setting's name, once")
     if options and (kind != "keeps-options" or len(options) > 1):
         raise e.error("options", "only a keeps-options entry names the argument holding the options, once")
+    if (kind == "names-temp-file") != (len(folder) == 1):
+        raise e.error("folder", "a names-temp-file entry names the argument holding the folder, once; others none")
     p = Propagation(e.identifier("id"), kind, e.str("description"), _calls(e),
                     e.str_list("methods"), separator, e.bool("receiver", default=False),
                     default[0] if default else None, name[0] if name else None,
-                    options[0] if options else None)
+                    options[0] if options else None, folder[0] if folder else None)
     if kind == "returns-default":
         if not p.calls and not p.methods:
             raise e.error("calls", "a returns-default entry names calls or methods")

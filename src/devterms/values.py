@@ -236,6 +236,11 @@ def concat_text(parts: Iterable[str | None]) -> str | None:
     return None if text == HOLE else _cap_text(text)
 
 
+def parent_folder(text: str | None) -> str | None:
+    """``os.path.dirname``: the folder a path names (``""``, the current one, for a bare name)."""
+    return None if text is None else text.rstrip("/").rpartition("/")[0]
+
+
 def interleave(parts: list[str | None], separator: str) -> list[str | None]:
     """``[a, sep, b, sep, c]``: a collection of strings as one template (``a,b,\0``)."""
     out: list[str | None] = []

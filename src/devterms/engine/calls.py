@@ -21,7 +21,8 @@ from devterms.engine.summaries import StoreWrite
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
 from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source, Storage
-from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces
+from devterms.values import (HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces,
+                             parent_folder)
 
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
 _FIELDS = re.compile(r"\{[^{}]*\}|%\([^()]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
@@ -259,6 +260,8 @@ class CallHandler:
 
     def _default_result(self, frame: Frame, site: CallSite, sanitizer: Sanitizer | None) -> Value:
         paths = frozenset(p + site.key for p in site.callee.paths)
+        if any((b := self.knowledge.path_builder(p)) is not None and b.receiver for p in site.callee.paths):
+            paths = site.receiver.paths  # Path.resolve(), joinpath(): a path of the same kind
         text = self._built_text(site)
         if sanitizer is not None:  # a truth value still says what was inferred about a person
             kept = [t for v in site.arg_values for t in v.traces if sanitizer.truth and t.inference]
@@ -285,14 +288,23 @@ class CallHandler:
                 return default.text
         for path in site.callee.paths:
             builder = self.knowledge.path_builder(path)
-            if builder is not None and site.positional:
-                separator = builder.separator
-                parts: list[str | None] = [site.receiver.text, separator] if builder.receiver else []
-                for i, value in enumerate(site.positional):
-                    if i and _names_below(value.text, site.positional[0].text):
-                        parts = []  # os.walk/glob already gave a full path below the folder
+            if builder is not None and builder.kind == "names-current-folder":
+                return ""
+            if builder is not None and builder.folder is not None:  # a fresh temporary file's name
+                folder = site.arg(builder.folder)
+                return concat_text([folder.text if folder is not None else None, "/", None])
+            if builder is None or not (site.positional or builder.receiver):
+                continue
+            if builder.kind == "takes-folder":
+                return parent_folder(site.positional[0].text if site.positional else site.receiver.text)
+            separator = builder.separator
+            parts: list[str | None] = [site.receiver.text] if builder.receiver and site.receiver.text != "" else []
+            for i, value in enumerate(site.positional):
+                if i and _names_below(value.text, site.positional[0].text):
+                    parts = []  # os.walk/glob already gave a full path below the folder
+                if value.text != "":  # os.path.join("", "a") is "a" (the current folder)
                     parts.extend(([separator] if parts else []) + [value.text])
-                return concat_text(parts)
+            return concat_text(parts) if parts else ""
         return None
 
     def _mentions(self, value: Value | None, condition: Condition) -> bool:

@@ -122,7 +122,8 @@ class Expressions:
         if isinstance(node.operator, cst.Modulo) and left.text is not None:
             return data.with_text(concat_text([_PERCENT_FIELD.sub(HOLE, left.text)]))
         if isinstance(node.operator, cst.Divide) and (left.text is not None or left.paths):
-            return Value(left.paths, data.traces, concat_text([left.text, "/", right.text]))
+            text = concat_text([left.text, "/", right.text]) if left.text != "" else right.text  # cwd() / "x"
+            return Value(left.paths, data.traces, text)
         return data
 
     def expr_UnaryOperation(self, node: cst.UnaryOperation) -> Value:

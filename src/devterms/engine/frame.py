@@ -76,9 +76,16 @@ class Frame(Expressions):
         stored = self.run.heap.get(f"{self.module.name}.{name}")
         if stored is not None:
             return stored
+        if name == "__file__":
+            return Value(text=self.module.file)
         return Value(frozenset({name}))  # a builtin, or a name we cannot see
 
-    def bind(self, name: str, value: Value) -> None:
+    def bind(self, name: str, value: Value, imported: bool = False) -> None:
+        """``imported``: the name of an import, which follows what the module it names holds."""
+        if imported and self.is_module and name not in self.globals:
+            self.run.heap.rebind(f"{self.module.name}.{name}", value)
+            self.env[name] = value
+            return
         if name in self.nonlocals:  # the enclosing function's name: its callers see it change
             if self.summary is not None:
                 self.summary.nonlocal_writes[name] = join(self.summary.nonlocal_writes.get(name, NOTHING), value)
@@ -180,13 +187,13 @@ class Frame(Expressions):
             for key in self.run.heap.keys_of(base):
                 name = key[len(base) + 1:]
                 if not name.startswith("_"):
-                    self.bind(name, self.run.deref(Value(frozenset({key}))))
+                    self.bind(name, self.run.deref(Value(frozenset({key}))), imported=True)
             return
         for alias in node.names:
             name = _dotted(alias.name)
             local = _name_of(alias.asname.name) if alias.asname else name
             path = f"{base}.{name}" if base else name
-            self.bind(local, self.run.deref(Value(frozenset({path}))))
+            self.bind(local, self.run.deref(Value(frozenset({path}))), imported=True)
 
     stmt_LazyImport = stmt_Import  # lazy imports bind the same names
     stmt_LazyImportFrom = stmt_ImportFrom

@@ -3,7 +3,8 @@
 *Heap* is the engine's name for module globals (``pkg.mod.NAME``), class attributes
 (``pkg.mod.Class.NAME``) and instance attributes keyed by the instance's path
 (``pkg.mod.Class().client``). It only grows (a store joins with what is there), which is what
-lets the analysis reach a fixpoint; every read and every change is told to the tracker, so the
+lets the analysis reach a fixpoint (an imported name is rebound to what its module holds, which
+only grows too); every read and every change is told to the tracker, so the
 units that read a key run again when, and only when, it changes.
 """
 
@@ -35,6 +36,16 @@ class Heap:
             owner = key.rpartition(".")[0]
             self._fields.setdefault(owner, []).append(key)
             self._tracker.changed(("fields", owner))
+
+    def rebind(self, key: str, value: Value) -> None:
+        """An imported name: it is what the module it comes from holds now, which replaces what
+        it was before that module ran (a bare name then, so a join would lose the constant)."""
+        old = self._values.get(key)
+        if old is None:
+            self.store(key, value)
+        elif value.shape() != old.shape():
+            self._values[key] = value
+            self._tracker.changed(("heap", key))
 
     def fields(self, owner: str) -> list[Value]:
         """Everything stored on attributes of ``owner`` (an object handed over whole)."""

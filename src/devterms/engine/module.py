@@ -26,6 +26,13 @@ class ModuleState:
         self.tree = tree
         self._lambdas: dict[cst.Lambda, int] = {}
 
+    @property
+    def file(self) -> str:
+        """What ``__file__`` names: the module's file below the project root, as a relative path
+        (so paths built from it meet the ones the project writes relative to its root)."""
+        folder = self.source.package.replace(".", "/")
+        return f"{folder}/{self.source.path.name}" if folder else self.source.path.name
+
     def lambda_name(self, node: cst.Lambda) -> str:
         """A stable name for a lambda: its rank in the module, without computing positions."""
         return f"<lambda{self._lambdas.setdefault(node, len(self._lambdas) + 1)}>"

@@ -16,6 +16,8 @@ summaries, library effects (:mod:`.calls`), files and tables (:mod:`.storage`), 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable
 
 import libcst as cst
@@ -39,7 +41,7 @@ from devterms.knowledge import Knowledge
 from devterms.model import Finding
 from devterms.packtypes import RulePack
 from devterms.project import Project
-from devterms.values import Trace, Value, merge_traces
+from devterms.values import Trace, Value, merge_traces, parent_folder
 
 MAX_RUNS = 12  # runs of one module before it is taken as settled (and said so)
 
@@ -75,6 +77,7 @@ class ProjectRun:
         self._units: dict[str, Unit] = {}
         self.failed: dict[str, str] = {}  # module -> why it was not analysed
         self.unsettled: set[str] = set()
+        self._folders_looked_for: set[str] = set()  # folder names modules were searched for
 
     # ------------------------------------------------------------ the fixpoint
 
@@ -190,7 +193,17 @@ class ProjectRun:
         callers = self.project.importers_of(self._exporting_modules()) - in_view
         if self.persistence.wrote_platform_data():  # a caller may read the files back
             callers |= self.project.importers_of(in_view) - in_view
+            callers |= self._naming_folders(self.persistence.folder_names() - self._folders_looked_for) - in_view
         return {c for c in callers if c not in self.failed}
+
+    def _naming_folders(self, folders: set[str]) -> set[str]:
+        """Modules whose text names one of ``folders``: a script that only copies or moves the
+        files on (``shutil.copy``) names neither a source nor a sink, and imports nothing."""
+        if not folders:
+            return set()
+        self._folders_looked_for |= folders
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(folders)) + r")\b")
+        return {name for name, source in self.project.files.items() if pattern.search(source.text)}
 
     def _exporting_modules(self) -> set[str]:
         modules = {self.definitions.owner_module(q) for q, ret in self.summaries.returned()
@@ -271,7 +284,12 @@ class ProjectRun:
         return self.attributes.deref(value)
 
     def load_attribute(self, scope: Scope, owner: Value, attr: str, node: cst.CSTNode) -> Value:
-        return self.attributes.load(scope, owner, attr, node)
+        value = self.attributes.load(scope, owner, attr, node)
+        if owner.text is not None and any(
+                (b := self.knowledge.path_builder(f"{p}.{attr}")) is not None and b.kind == "takes-folder"
+                for p in owner.paths):
+            return Value(owner.paths, value.traces, parent_folder(owner.text))  # Path(__file__).parent: a Path
+        return value
 
     def store_attribute(self, scope: Scope, owner: Value, attr: str, value: Value) -> None:
         self.attributes.store(scope, owner, attr, value)

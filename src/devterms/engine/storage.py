@@ -54,11 +54,13 @@ def _spells(pattern: str, text: str) -> bool:
 
 
 def same_file(read: str, written: str) -> bool:
+    """Whether a read of ``read`` sees a write to ``written``: the same file, the folder it went
+    into, or a file inside it (a copy or move into a folder, ``shutil.move(tmp, "incoming")``)."""
     if read.startswith(HOLE) or written.startswith(HOLE):
         return read == written
     if read == written or _spells(read, written) or _spells(written, read):
         return True
-    return read == folder_of(written) and read != ""
+    return (read == folder_of(written) and read != "") or written == folder_of(read)
 
 
 def shown(template: str) -> str:
@@ -136,6 +138,12 @@ class Persistence:
 
     def wrote_platform_data(self) -> bool:
         return bool(self.files or self.tables)
+
+    def folder_names(self) -> set[str]:
+        """The last whole name in each file written (``incoming`` of ``data/incoming/\0``, a file's
+        own name when it is all known), without recording a read (for the scheduler)."""
+        names = {(t if HOLE not in t else folder_of(t)).rpartition("/")[2] for t in self.files}
+        return {n for n in names if len(n) >= 3}
 
     def _store(self, where: dict[str, tuple[Trace, ...]], key: str, traces: list[Trace],
                fact: tuple[str]) -> None:
