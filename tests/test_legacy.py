@@ -21,7 +21,7 @@ from test_hardening import HEADER, check, write
 
 PY2_SCRAPER = HEADER + '''\
 import requests
-
+\f
 def profiles(client):
     users = client.get_users(["a", "b"]).data
     for user in users:
@@ -174,3 +174,12 @@ def test_noqa_on_a_python2_line_silences_its_finding(tmp_path: Path, capsys: pyt
     monkeypatch.chdir(tmp_path)
     assert main(["check", "."]) == 0
     assert "no findings" in capsys.readouterr().out
+
+
+def test_a_form_feed_does_not_end_a_line(tmp_path: Path) -> None:
+    """Old files put ``^L`` on lines of their own; Python, libcst and the reports count lines alike."""
+    from devterms.sourcetext import SourceText
+
+    write(tmp_path, "mod.py", "a = 1\n\f\nb = 2  # noqa: DT201\r\nc = 3\rd")
+    assert SourceText(tmp_path).lines("mod.py") == ["a = 1", "\f", "b = 2  # noqa: DT201", "c = 3", "d"]
+    assert SourceText(tmp_path).line("mod.py", 3) == "b = 2  # noqa: DT201"

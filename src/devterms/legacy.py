@@ -7,13 +7,13 @@ indented `` \\t `` where libcst wants each indentation to extend the one it is i
 accepted any mix. Then, if that is not enough, the Python 2 constructs that are not Python 3
 syntax are rewritten with fissix (a maintained fork of lib2to3), with only the fixers that make
 the code parse: print and exec statements, ``except E, e:``, ``raise E, V``, backticks, ``<>``,
-``0777`` and ``10L``, ``ur''`` strings. Both happen in memory; nothing is executed or imported.
+``0777`` and ``10L``, ``ur''`` strings, tuple parameters. Both happen in memory; nothing is executed or imported.
 
 The fixers rewrite inside a statement, so lines stay where they are, and a :class:`Translation`
 maps a position of the text libcst parsed back to the file: exact outside a rewritten span of a
 line, the span's start inside it (``print x`` became ``print(x)``: ``x`` keeps its column). A
-fixer that adds a line (``except E, (a, b):`` unpacks on a new one) is mapped to the line it
-came from. Files larger than :data:`MAX_CHARACTERS`, or nested deeper than the guard's bound,
+fixer that adds a line (``def f(self, (x, y)):`` and ``except E, (a, b):`` unpack on a new one)
+is mapped to the line it came from. Files larger than :data:`MAX_CHARACTERS`, or nested deeper than the guard's bound,
 are not translated (the fixers walk the tree recursively).
 """
 
@@ -24,9 +24,9 @@ import io
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from devterms import shape
+from devterms.sourcetext import physical_lines
 
 Point = tuple[int, int]  # 1-based line, 0-based column
 MAX_CHARACTERS = 1_000_000
@@ -37,29 +37,24 @@ _TAB = 8
 _lock = threading.Lock()
 
 
-@dataclass(eq=False)
 class Translation:
     """A text libcst can parse, made from ``original``, and the way back to its positions."""
 
-    original: str
-    text: str
-    how: str  # "with tabs expanded" | "as Python 2": how it was made
-    _lines: list[int] = field(init=False)  # per translated line (0-based): the original's (0-based)
-    _columns: dict[int, list[tuple[int, int, int, bool]]] = field(init=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        old, new = self.original.splitlines(), self.text.splitlines()
-        self._old, self._new = old, new
-        if len(old) == len(new):
-            self._lines = list(range(len(new)))
-            return
-        self._lines = []
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-            i = i1
-            for j in range(j1, j2):  # in order; a line like none left is one a fixer added
-                if tag == "equal" or (i < i2 and _alike(old[i], new[j])):
-                    i += 1
-                self._lines.append(max(i - 1, 0))
+    def __init__(self, original: str, text: str, how: str) -> None:
+        self.original, self.text = original, text
+        self.how = how  # "with tabs expanded" | "as Python 2"
+        self._old, self._new = physical_lines(original), physical_lines(text)
+        self._columns: dict[int, list[tuple[int, int, int, bool]]] = {}
+        self._lines = list(range(len(self._new)))  # per translated line (0-based): the original's
+        if len(self._old) != len(self._new):
+            self._lines = []
+            matcher = difflib.SequenceMatcher(None, self._old, self._new, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                i = i1
+                for j in range(j1, j2):  # in order; a line like none left is one a fixer added
+                    if tag == "equal" or (i < i2 and _alike(self._old[i], self._new[j])):
+                        i += 1
+                    self._lines.append(max(i - 1, 0))
 
     def position(self, point: Point) -> Point:
         """Where ``point`` of the translated text is in the original."""
@@ -113,7 +108,7 @@ def expand_indentation(text: str) -> str:
     """``text`` with the indentation of every line (outside multi-line strings) in spaces, as
     wide as CPython's tokenizer measures it."""
     inside = _string_lines(text)
-    lines = text.splitlines(keepends=True)
+    lines = physical_lines(text, keepends=True)
     for number, line in enumerate(lines):
         indent = _INDENT.match(line).group()  # type: ignore[union-attr]
         if ("\t" in indent or "\f" in indent) and number not in inside:
