@@ -24,6 +24,7 @@ import io
 import re
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 from devterms import shape
 from devterms.sourcetext import physical_lines
@@ -204,20 +205,20 @@ def _depth(text: str) -> int:
     return deepest
 
 
-_tools: dict[bool, object] = {}
+_tools: dict[bool, Any] = {}
 
 
 def _fissix_loads() -> bool:
-    """Whether fissix can be imported (it writes its grammar tables to the user's cache folder
-    on first import, which may be read-only)."""
+    """Whether fissix can be imported (on first import it writes its grammar tables to the
+    user's cache folder, which may be read-only)."""
     try:
-        import fissix.pgen2.tokenize  # noqa: F401
+        import fissix.refactor  # noqa: F401
     except (ImportError, OSError):
         return False
     return True
 
 
-def _tool(print_function: bool):  # type: ignore[no-untyped-def]
+def _tool(print_function: bool) -> Any:
     """fissix's refactoring tool with :data:`FIXERS`, made once (compiling the fixers costs)."""
     if print_function not in _tools:
         from fissix.refactor import RefactoringTool
