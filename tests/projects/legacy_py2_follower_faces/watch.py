@@ -11,6 +11,7 @@ import face_recognition
 import requests
 
 import faces
+import places
 import settings
 import twitter
 
@@ -25,9 +26,10 @@ def main(screen_name):
             if True in face_recognition.compare_faces(known, encoding, tolerance=0.5):  # ok: DT101
                 print "match:", user.screen_name, `user.id`
                 matches.append({"id": user.id_str, "screen_name": user.screen_name,
-                                "location": user.location, "picture": user.profile_image_url})
+                                "where": places.where(user), "picture": user.profile_image_url})
     if len(matches) <> 0:
         requests.post(settings.REPORT_URL, data=json.dumps(matches), timeout=30)  # expect: DT201
+    requests.post(settings.REPORT_URL + "/heartbeat", data={"matches": len(matches)}, timeout=30)  # ok: DT201
     print "%d matches among the followers of @%s" % (len(matches), screen_name)
 
 
