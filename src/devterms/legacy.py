@@ -33,6 +33,7 @@ Point = tuple[int, int]  # 1-based line, 0-based column
 MAX_CHARACTERS = 1_000_000
 FIXERS = tuple(f"fissix.fixes.fix_{name}" for name in (
     "print", "exec", "except", "raise", "repr", "ne", "numliterals", "unicode", "tuple_params"))
+EXPANDED, PYTHON2 = "with tabs expanded", "as Python 2"  # how a translation was made
 _INDENT = re.compile(r"[ \t\f]*")
 _TAB = 8
 _lock = threading.Lock()
@@ -43,7 +44,7 @@ class Translation:
 
     def __init__(self, original: str, text: str, how: str) -> None:
         self.original, self.text = original, text
-        self.how = how  # "with tabs expanded" | "as Python 2"
+        self.how = how  # EXPANDED | PYTHON2
         self._old, self._new = physical_lines(original), physical_lines(text)
         self._columns: dict[int, list[tuple[int, int, int, bool]]] = {}
         self._lines = list(range(len(self._new)))  # per translated line (0-based): the original's
@@ -93,16 +94,16 @@ def translations(text: str, failed: list[NotTranslated]) -> Iterator[Translation
         return
     expanded = expand_indentation(text)
     if expanded != text:
-        yield Translation(text, expanded, "with tabs expanded")
+        yield Translation(text, expanded, EXPANDED)
     try:
         translated = from_python2(expanded)
     except NotTranslated as stop:
         if stop.point is not None and expanded != text:
-            stop.point = Translation(text, expanded, "").position(stop.point)
+            stop.point = Translation(text, expanded, EXPANDED).position(stop.point)
         failed.append(stop)
         return
     if translated != expanded:
-        yield Translation(text, translated, "as Python 2")
+        yield Translation(text, translated, PYTHON2)
 
 
 def expand_indentation(text: str) -> str:

@@ -58,8 +58,8 @@ class Parsed:
 
 def parse_source(text: str) -> Parsed | Problem:
     """``text`` parsed behind the guard, or else a legacy translation of it (and the way back
-    to the file's positions), or why neither parses: libcst's problem with the file itself,
-    saying the translation failed too. Only a file libcst rejects is translated."""
+    to the file's positions), or why no reading parses. Only a file libcst rejects as a syntax
+    error is translated; each translation is parsed behind the guard too."""
     parsed = parse_guarded(text)
     if isinstance(parsed, cst.Module):
         return Parsed(parsed)
@@ -73,15 +73,20 @@ def parse_source(text: str) -> Parsed | Problem:
         if isinstance(again, cst.Module):
             return Parsed(again, translation)
         tried.append(translation.how)
-        expanded = expanded or translation
-    python3 = _located(text, expanded) or parsed
+        if translation.how == legacy.EXPANDED:
+            expanded = translation
+    return _unparsed(_located(text, expanded) or parsed, tried, failed)
+
+
+def _unparsed(python3: Problem, tried: list[str], failed: list[legacy.NotTranslated]) -> Problem:
+    """The one problem of a file no reading parses, where the reading that got further stopped
+    (a print statement stops Python 3 at once, the error is further down), naming the others."""
     python2 = failed[0] if failed else None
     if python2 is not None and python2.point is not None and python2.point > python3[:2]:
-        # read further as Python 2: that is where it breaks (a print statement stopped Python 3)
         line, column = python2.point
-        return line, column, (f"{SYNTAX}{python2.why} as Python 2 (nor as Python 3: {python3[2].removeprefix(SYNTAX)}"
-                              f" at {python3[0]}:{python3[1] + 1})")
-    tried += [f"as Python 2: {stop}" for stop in failed]
+        return line, column, (f"{SYNTAX}{python2.why} as Python 2 (nor as Python 3: "
+                              f"{python3[2].removeprefix(SYNTAX)} at {python3[0]}:{python3[1] + 1})")
+    tried = tried + [f"as Python 2: {stop}" for stop in failed]
     line, column, message = python3
     return line, column, message + (f" (nor {'; nor '.join(tried)})" if tried else "")
 
