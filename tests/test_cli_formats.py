@@ -59,7 +59,7 @@ def test_junit_report(project: Path) -> None:
 def test_concise_is_one_line_per_finding(project: Path) -> None:
     lines = devterms(project, "--format", "concise").stdout.splitlines()
     assert lines[0].startswith(f"collect.py:{LINE}:17: DT101 [error] ")
-    assert lines[1].startswith("broken.py:4:1: DT000 cannot parse") and lines[2].startswith("Checked 2 files: 1 finding")
+    assert lines[1].startswith("broken.py:4:5: DT000 cannot parse") and lines[2].startswith("Checked 2 files: 1 finding")
     assert len(lines) == 3
 
 

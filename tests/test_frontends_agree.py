@@ -1,11 +1,13 @@
 """`flake8 --select DT` and `devterms check` report the same findings on the annotated examples.
 
 In flake8 a prefix selects every code under it, rules off by default included (as for any plugin),
-so the CLI is given those rules explicitly.
+so the CLI is given those rules explicitly. flake8 runs no plugin on a file its own parser
+rejects (E999): legacy code that devterms translates (tests/examples/legacy/) is left out.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -17,6 +19,15 @@ FOLDERS = ["tests/examples", "examples"]
 _FLAKE8_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>DT[1-9]\d\d) ", re.M)
 
 
+def _python3(path: Path) -> bool:
+    """Whether flake8 can parse ``path`` (and so run plugins on it); nothing is run."""
+    try:
+        compile(path.read_bytes(), str(path), "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError:
+        return False
+    return True
+
+
 def test_flake8_and_cli_agree() -> None:
     cli = subprocess.run(
         [sys.executable, "-m", "devterms", "check", "--format", "json", "--extend-select", "DT102,DT502",
@@ -24,7 +35,8 @@ def test_flake8_and_cli_agree() -> None:
     assert cli.returncode == 1, cli.stderr
     findings = [f for f in json.loads(cli.stdout)["findings"] if f["code"] >= "DT100"]
     inside = [f for f in findings if f["path"].startswith(tuple(FOLDERS))]
-    from_cli = {(f["path"], f["line"], f["column"], f["code"]) for f in inside}
+    from_cli = {(f["path"], f["line"], f["column"], f["code"]) for f in inside
+                if _python3(ROOT / f["path"])}
     flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", *FOLDERS],
                             cwd=ROOT, capture_output=True, text=True)
     assert flake8.returncode == 1, flake8.stderr

@@ -85,10 +85,16 @@ def codes_at(result: CheckResult) -> set[tuple[str, int, str]]:
 
 UNPARSABLE = {
     "syntax_error": HEADER + "def broken(:\n    pass\n",
-    "py2_print": HEADER + 'print "hello"\n',
-    "py2_exec_backticks": HEADER + "x = `1`\nexec 'x = 2'\n",
+    "py2_syntax_error": HEADER + 'print "hello"\ndef broken(:\n    pass\n',
     "unterminated_string": HEADER + 's = "abc\n',
     "bad_indent": HEADER + "def f():\n  x = 1\n    y = 2\n",
+    "mixed_tabs_bad_indent": HEADER + "if True:\n\tx = 1\n      y = 2\n",
+}
+# Legacy code libcst rejects but Python runs (Python 2, or a mix of tabs and spaces Python 2
+# reads as a tab to the next multiple of 8): analysed, not a DT000 (tests/test_legacy.py).
+LEGACY = {
+    "py2_print": HEADER + 'print "hello"\n',
+    "py2_exec_backticks": HEADER + "x = `1`\nexec 'x = 2'\n",
     "mixed_tabs_inconsistent": HEADER + "if True:\n\tx = 1\n        y = 2\n",
 }
 
@@ -101,6 +107,12 @@ def test_unparsable_source_gives_dt000(tmp_path: Path, name: str) -> None:
     assert result.diagnostics[0].path == "mod.py"
     assert result.diagnostics[0].line >= 1
     assert result.findings == ()
+
+
+@pytest.mark.parametrize("name", sorted(LEGACY))
+def test_legacy_source_is_analysed(tmp_path: Path, name: str) -> None:
+    write(tmp_path, "mod.py", LEGACY[name])
+    assert check(tmp_path).diagnostics == ()
 
 
 def test_py2_except_comma_is_tolerated(tmp_path: Path) -> None:

@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-import libcst as cst
-
 from devterms import cache
 from devterms.engine.module import ModuleState
 from devterms.engine.run import BudgetExceeded, ProjectRun
 from devterms.knowledge import Knowledge
-from devterms.parsing import parse_guarded
+from devterms.parsing import Parsed, parse_source
 from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding
 from devterms.project import Project, SourceFile, module_name
@@ -251,9 +249,9 @@ def _named(project: Project) -> set[str]:
 
 
 def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | None:
-    parsed = parse_guarded(source.text)
-    if isinstance(parsed, cst.Module):
-        return ModuleState(source, parsed)
+    parsed = parse_source(source.text)
+    if isinstance(parsed, Parsed):
+        return ModuleState(source, parsed.tree, parsed.translation)
     line, column, problem = parsed
     diagnostics.append(Diagnostic(source.display, line, column, problem))
     return None

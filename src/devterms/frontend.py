@@ -33,7 +33,10 @@ FRONTEND_RULES = {
     "DT000": Rule(
         "DT000", "unanalysable-file", "File could not be analysed",
         "{path} could not be analysed", "devterms could not parse, decode or finish analysing this "
-        "file, so flows through it are unknown. Fix the syntax error or encoding, or exclude it.",
+        "file, so flows through it are unknown. Python 2 (translated in memory) and indentation "
+        "mixing tabs and spaces as Python reads it are analysed; a file that parses neither as "
+        "Python 3 nor as Python 2 is reported where the reading that got further stopped. Fix the "
+        "syntax error or encoding, or exclude it.",
         "error", "", True, (),
     ),
     "DT001": Rule(

@@ -43,7 +43,7 @@ from devterms.frontend import Project, analyse, open_project, selection_for
 from devterms.model import Diagnostic, Finding, Hop
 from devterms.report import printable
 from devterms.schema import RulePackError
-from devterms.sourcetext import SourceText
+from devterms.sourcetext import SourceText, physical_lines
 
 log = logging.getLogger("devterms.lsp")
 
@@ -335,7 +335,7 @@ def _noqa_line(text: str, row: int) -> int:
     A comment cannot go inside a multi-line string or after a backslash continuation; noqa reads
     every line of the statement, so the next line that can take a comment is as good.
     """
-    lines = text.splitlines()
+    lines = physical_lines(text)
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from flake8.defaults import NOQA_INLINE_REGEXP as NOQA  # the syntax flake8 reads
 
+from devterms.sourcetext import physical_lines
+
 DEVTERMS_CODE = re.compile(r"DT[0-9]{0,3}\Z")  # a code or a prefix of one; DTZ007 is not ours
 
 
@@ -100,7 +102,7 @@ def _statements(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
         return _logical_lines(text)
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return [(n, n, [(n, line.find("#"), line[line.find("#"):])])
-                for n, line in enumerate(text.splitlines(), 1) if "#" in line]
+                for n, line in enumerate(physical_lines(text), 1) if "#" in line]
 
 
 def _logical_lines(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:

@@ -8,10 +8,15 @@ process under an address-space limit and a time
 limit; only when it parses there is it parsed again here, so a segmentation fault, an abort, a
 ``MemoryError`` or a runaway of the parser becomes one problem for that file alone. The worker
 is started on first use and reused for every later file (again after it died).
+
+A file libcst rejects as a syntax error is tried again as legacy code (:mod:`devterms.legacy`:
+indentation mixing tabs and spaces, then Python 2), each translation behind the same guard and
+worker; only a file that fails every way is a problem, the one libcst found in the file itself.
 """
 
 from __future__ import annotations
 
+import ast
 import atexit
 import json
 import os
@@ -22,13 +27,18 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
 
-from devterms import shape
+from devterms import legacy, shape
 
 Problem = tuple[int, int, str]  # (line, column, message)
+SYNTAX = "cannot parse: "  # how a syntax error's message starts (and the parser's failures')
+# ... the parser's failures, which are not syntax errors (no translation would parse either)
+_FAILURES = tuple(SYNTAX + why for why in ("out of memory", "the parser failed", "the parser crashed",
+                                           "parsing took longer"))
 WORKER_MEMORY_BYTES = 4 << 30   # the worker's address space (RLIMIT_AS)
 WORKER_SECONDS = 60.0           # a parse taking longer in the worker is given up (a 3 MB file: ~20 s)
 PLAIN_CHARACTERS = 1_000_000    # larger files are parsed in the worker first
@@ -38,13 +48,85 @@ _LENGTH = 8  # bytes of the length prefix of each message
 _START_SECONDS = 60.0
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parsed file; for legacy code, the tree is of ``translation.text``, not of the file."""
+
+    tree: cst.Module
+    translation: legacy.Translation | None = None
+
+
+def parse_source(text: str) -> Parsed | Problem:
+    """``text`` parsed behind the guard, or else a legacy translation of it (and the way back
+    to the file's positions), or why no reading parses. Only a file libcst rejects as a syntax
+    error is translated; each translation is parsed behind the guard too."""
+    parsed = parse_guarded(text)
+    if isinstance(parsed, cst.Module):
+        return Parsed(parsed)
+    if not is_syntax_error(parsed):
+        return parsed
+    tried: list[str] = []
+    failed: list[legacy.NotTranslated] = []
+    expanded: legacy.Translation | None = None
+    for translation in legacy.translations(text, failed):
+        again = parse_guarded(translation.text)
+        if isinstance(again, cst.Module):
+            return Parsed(again, translation)
+        tried.append(translation.how)
+        if translation.how == legacy.EXPANDED:
+            expanded = translation
+    return _unparsed(_located(text, expanded) or parsed, tried, failed)
+
+
+def _unparsed(python3: Problem, tried: list[str], failed: list[legacy.NotTranslated]) -> Problem:
+    """The one problem of a file no reading parses, where the reading that got further stopped
+    (a print statement stops Python 3 at once, the error is further down), naming the others."""
+    python2 = failed[0] if failed else None
+    if python2 is not None and python2.point is not None and python2.point > python3[:2]:
+        line, column = python2.point
+        return line, column, (f"{SYNTAX}{python2.why} as Python 2 (nor as Python 3: "
+                              f"{python3[2].removeprefix(SYNTAX)} at {python3[0]}:{python3[1] + 1})")
+    tried = tried + [f"as Python 2: {stop}" for stop in failed]
+    line, column, message = python3
+    return line, column, message + (f" (nor {'; nor '.join(tried)})" if tried else "")
+
+
+def _located(text: str, expanded: legacy.Translation | None) -> Problem | None:
+    """Where CPython's own parser stops in ``text`` and why, if it does: libcst's position of a
+    syntax error is often a line or more past it, CPython's is exact. Only parsed (an AST, with
+    no inherited flags); nothing is compiled to code or run. A mix of tabs CPython rejects is
+    looked for in the text with its indentation expanded, then placed back in the file."""
+    for source in (text, expanded.text if expanded is not None else None):
+        if source is None:
+            break
+        try:
+            compile(source, "<devterms>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        except TabError:
+            continue
+        except SyntaxError as error:  # an IndentationError is about the line's indentation
+            column = 0 if isinstance(error, IndentationError) else max((error.offset or 1) - 1, 0)
+            point = (error.lineno or 1, column)
+            if source is not text and expanded is not None:
+                point = expanded.position(point)
+            return point[0], point[1], SYNTAX + " ".join(str(error.msg).split())
+        except (ValueError, RecursionError, MemoryError):  # NUL bytes; beyond CPython's own bounds
+            return None
+        return None
+    return None
+
+
+def is_syntax_error(problem: Problem) -> bool:
+    """Whether ``problem`` is the parser rejecting the text (not a bound, nor the parser failing)."""
+    return problem[2].startswith(SYNTAX) and not problem[2].startswith(_FAILURES)
+
+
 def parse(text: str) -> cst.Module | Problem:
     """``text`` parsed, or why it cannot be: the parser's every way of failing, as a problem."""
     try:
         return cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         message = " ".join(error.message.split()) or "invalid syntax"
-        return error.raw_line, error.raw_column, f"cannot parse: {message}"
+        return error.raw_line, error.raw_column, SYNTAX + message
     except RecursionError:
         return 1, 0, "nested too deeply to parse"
     except MemoryError:

@@ -37,13 +37,24 @@ class SourceText:
                     text = full.read_bytes().decode("utf-8", errors="replace")
                 except OSError:
                     text = ""
-            self._cache[path] = text.splitlines()
+            self._cache[path] = physical_lines(text)
         return self._cache[path]
 
     def line(self, path: str, number: int) -> str:
         """Line ``number`` (1-based) without its newline; empty when out of range."""
         lines = self.lines(path)
         return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def physical_lines(text: str, keepends: bool = False) -> list[str]:
+    """The lines of ``text`` as Python and libcst number them: ended by ``\\n``, ``\\r\\n`` or
+    ``\\r`` only (``str.splitlines`` also ends one at a form feed, which old files have on lines
+    of their own, and every line after it would be off by one)."""
+    lines = _LINE.findall(text)
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def normalise(line: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from devterms.legacy import Translation
 from devterms.project import SourceFile
 
 MAX_SNIPPET = 48
@@ -19,11 +20,12 @@ class Param:
 
 
 class ModuleState:
-    def __init__(self, source: SourceFile, tree: cst.Module) -> None:
+    def __init__(self, source: SourceFile, tree: cst.Module, translation: Translation | None = None) -> None:
         self.source = source
         self.name = source.name
         self.display = source.display
         self.tree = tree
+        self.translation = translation  # legacy code: the tree is of this text, not the file's
         self._lambdas: dict[cst.Lambda, int] = {}
 
     @property

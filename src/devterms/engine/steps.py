@@ -48,7 +48,11 @@ class FlowRenderer:
 
     def hop(self, step: Step) -> Hop:
         ranges = self._ranges.get(step.module.name, {})
-        (line, column), (end_line, end_column) = ranges.get(step.node, ((1, 0), (1, 0)))
+        start, end = ranges.get(step.node, ((1, 0), (1, 0)))
+        translation = step.module.translation
+        if translation is not None:  # legacy code: back to the file's own lines and columns
+            start, end = translation.position(start), translation.position(end)
+        (line, column), (end_line, end_column) = start, end
         return Hop(step.module.display, line, column, step.note, end_line, end_column)
 
     def flow(self, steps: Iterable[Step]) -> Flow:

@@ -76,8 +76,8 @@ def summary(report: Report) -> str:
         parts.append(f"{_plural(len(report.findings), 'finding')} ({by_code})")
     else:
         parts.append("no findings")
-    if report.diagnostics:
-        parts.append(_plural(len(report.diagnostics), "file") + " not analysed")
+    if report.diagnostics:  # a file may have more than one (say, cut short, then one module in it)
+        parts.append(_plural(len({d.path for d in report.diagnostics}), "file") + " not analysed")
     if report.suppressed:
         parts.append(f"{len(report.suppressed)} suppressed")
     return f"Checked {_plural(report.files, 'file')}: {', '.join(parts)} in {report.elapsed:.2f}s"
