@@ -53,6 +53,7 @@ class CallHandler:
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
         sanitizer = next((s for s in (self.knowledge.sanitizer_for(p, method) for p in paths or [""]) if s), None)
         results.extend(self._meetings(frame, site, paths, method))
+        self._derivations(frame, site, paths, method, sanitizer)
         self._outputs(frame, site, paths)
         for path in paths:
             for source in self.knowledge.sources_for(path):
@@ -154,7 +155,7 @@ class CallHandler:
 
         def load(value: Value) -> Value:
             traces = persisted.read_file(value.text, lambda note: frame.step(site.node, note))
-            return join(value, Value(traces=traces)) if traces else value
+            return Value(value.paths, merge_traces((*value.traces, *traces)), value.text, value.parts) if traces else value
 
         site.receiver = load(site.receiver)
         site.positional = [load(v) for v in site.positional]
@@ -180,7 +181,9 @@ class CallHandler:
         data = site.args_data(entry.data) if entry.data else NOTHING
         self.run.meetings.kept(frame, site.node, data, f"stored by {label(next(iter(sorted(site.callee.paths)), ''))}")
         if entry.kind == "sql":
-            self._record_writes(frame, "tables", *persisted.write_table(template, data, step))
+            table = persisted.write_table(template, data, step)
+            self._record_writes(frame, "tables", *table)
+            self._stored(frame, site, entry.store, table[0], data)
             read = persisted.read_table(template, step)
             if template is None or not is_sql(template):
                 return join(result, Value(traces=read))
@@ -190,7 +193,9 @@ class CallHandler:
             return Value(result.paths, read)
         if entry.kind == "downloader":
             data = join(data, result.data_only())
-        self._record_writes(frame, "files", *persisted.write_file(template, data, step))
+        written = persisted.write_file(template, data, step)
+        self._record_writes(frame, "files", *written)
+        self._stored(frame, site, entry.store, written[0], data)
         if data.tainted:
             handle = site.node.func.value if entry.path.is_receiver else _arg_node(site.node, entry.path)
             if isinstance(handle, (cst.Name, cst.Attribute)):
@@ -198,6 +203,29 @@ class CallHandler:
         if entry.kind == "downloader" and template is not None:
             return result.with_text(concat_text([template, "/", None]))
         return result
+
+    def _stored(self, frame: Frame, site: CallSite, store: str, name: str, data: Value) -> None:
+        """A use for the map: platform data written to ``name`` (empty: a name not known)."""
+        if data.tainted and (name or store != "tables"):
+            where = name.replace(HOLE, "*") or "?"
+            self.run.reporter.use(frame.summary, frame.step(site.node, f"stored in {where}"), "store", where, data, store)
+
+    def _sent(self, frame: Frame, site: CallSite, host: str, payload: Value, data: Value, what: str) -> None:
+        """A use for the map: platform data sent to ``host`` in the request's body, or in its
+        URL when the host is known ("?": not known; empty: a platform's own host, a collection).
+        A URL that is itself platform data (a photo's address) fetches the data, it sends none."""
+        if host and (payload.tainted or (data.tainted and host != "?")):
+            self.run.reporter.use(frame.summary, frame.step(site.node, f"sent to {host}"), "send", host, data, what)
+
+    def _derivations(self, frame: Frame, site: CallSite, paths: list[str], method: str | None,
+                     sanitizer: Sanitizer | None) -> None:
+        """Uses for the map: what the call derives from platform data (counts, sentiment)."""
+        for derivation in self.knowledge.derivations_for(paths, method, sanitizer):
+            data = self._values(site, derivation.args).data_only()
+            if data.tainted:
+                what = label(paths[0]) if paths else f".{method}()"
+                self.run.reporter.use(frame.summary, frame.step(site.node, f"{derivation.category} by {what}"),
+                                      "derive", derivation.category, data, what)
 
     @staticmethod
     def _record_writes(frame: Frame, store: str, name: str, params: list[Trace]) -> None:
@@ -230,6 +258,7 @@ class CallHandler:
         if url is not None:
             self.run.meetings.probed(frame, site.node, url, source.platform if source else None, f"{what} to {host}")
         self.run.meetings.kept(frame, site.node, data, f"sent by {what} to {host}")
+        self._sent(frame, site, host if source is None else "", site.args_data(payload), data, what)
         return found
 
     def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> bool:
