@@ -37,7 +37,8 @@ _knowledge_cache: dict[str, Knowledge] = {}
 _results: dict[str, tuple[list[Finding], list[Diagnostic], list[Use]]] = {}
 # ... and the whole answer to the same question while no file changed (by size and mtime):
 # flake8 asks it once per file of the project.
-_recent: dict[tuple[object, ...], tuple[int, tuple[list[Finding], list[Diagnostic], int, int, list[Use]]]] = {}
+_Answer = tuple[list[Finding], list[Diagnostic], int, int, list[Use]]  # findings, diagnostics, files, lines, uses
+_recent: dict[tuple[object, ...], tuple[int, _Answer]] = {}
 _MAX_RESULTS = 4
 T = TypeVar("T")
 
@@ -125,7 +126,7 @@ def check_project(
 def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: RulePack,
                    knowledge: Knowledge, root: Path, base: Path, jobs: int,
                    cache_dir: Path | None, budget: int, bounds: tuple[float, Limits], modes: tuple[bool, bool],
-                   progress: Progress | None) -> tuple[tuple[list[Finding], list[Diagnostic], int, int, list[Use]], bool]:
+                   progress: Progress | None) -> tuple[_Answer, bool]:
     """Every finding and diagnostic of the project, from the caches when they have it, and
     whether the run timeout cut the analysis short (such an answer is not cached)."""
     deadline, limits = bounds
@@ -142,7 +143,8 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
             continue
         name, is_package = _module_name(path, root)
         sources.append(SourceFile(path, name, display, found.text, is_package, found.names))
-    key = cache.project_key(f"{pack.version}:{prescreen}:{'map' if inventory else 'check'}", budget, ((f.display, f.text) for f in sources))
+    mode = f"{pack.version}:{prescreen}:{'map' if inventory else 'check'}"  # the map's run is a run of its own
+    key = cache.project_key(mode, budget, ((f.display, f.text) for f in sources))
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
     timed_out = False

@@ -9,6 +9,7 @@ is not declared (DT601) or a file could not be analysed; 2 for usage mistakes.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -48,6 +49,8 @@ def add_parser(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with undeclared uses")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="wall-clock bound of the run")
+    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                        help="processes reading and screening files (default 0: one per CPU)")
     common(parser)
     parser.set_defaults(run=run_map)
 
@@ -64,8 +67,8 @@ def run_map(args: argparse.Namespace) -> int:
     own_hosts: list[str] = []
     for project, named in projects_of(paths, args.config, args.rules):
         outcome = analyse(project, selection_for(project), report_on=files_under(project.files, named),
-                          display_base=Path.cwd(), use_cache=not args.no_cache, timeout=args.timeout,
-                          inventory=True)
+                          display_base=Path.cwd(), jobs=args.jobs or os.cpu_count() or 1,
+                          use_cache=not args.no_cache, timeout=args.timeout, inventory=True)
         runs.append((project, outcome, None))
         failed = failed or bool(outcome.diagnostics)
         for diagnostic in outcome.diagnostics:

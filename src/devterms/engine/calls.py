@@ -155,7 +155,10 @@ class CallHandler:
 
         def load(value: Value) -> Value:
             traces = persisted.read_file(value.text, lambda note: frame.step(site.node, note))
-            return Value(value.paths, merge_traces((*value.traces, *traces)), value.text, value.parts) if traces else value
+            if not traces:
+                return value
+            # joined, yet still naming the file (a join would drop the text: it differs from the read's)
+            return Value(value.paths, merge_traces((*value.traces, *traces)), value.text, value.parts)
 
         site.receiver = load(site.receiver)
         site.positional = [load(v) for v in site.positional]
@@ -208,7 +211,8 @@ class CallHandler:
         """A use for the map: platform data written to ``name`` (empty: a name not known)."""
         if data.tainted and (name or store != "tables"):
             where = name.replace(HOLE, "*") or "?"
-            self.run.reporter.use(frame.summary, frame.step(site.node, f"stored in {where}"), "store", where, data, store)
+            step = frame.step(site.node, f"stored in {where}")
+            self.run.reporter.use(frame.summary, step, "store", where, data, store)
 
     def _sent(self, frame: Frame, site: CallSite, host: str, payload: Value, data: Value, what: str) -> None:
         """A use for the map: platform data sent to ``host`` in the request's body, or in its

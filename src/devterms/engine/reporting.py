@@ -73,7 +73,7 @@ class Reporter:
         if not pending.applies_to(trace):
             return
         if trace.is_param:
-            if summary is not None:
+            if summary is not None and not (pending.category.startswith(USE) and _holds_use(summary, trace, pending)):
                 summary.pending.append(Pending(trace.origin, pending.sink_label, pending.category, steps,
                                                pending.sink, pending.account_only, pending.other_than))
             return
@@ -156,6 +156,13 @@ class Reporter:
             at = renderer.hop(draft.sink)
         return Finding(at.path, at.line, at.column, rule.code, message, rule.severity, draft.platform,
                        rule.sink_category, clauses, tuple(ordered[:MAX_FLOWS]), at.end_line, at.end_column)
+
+
+def _holds_use(summary: Summary, trace: Trace, use: Pending) -> bool:
+    """Whether the summary already passes this use of the parameter on: a use keeps no path, so
+    one pending entry is enough (without this, every call level multiplied them)."""
+    return any(p.sink is use.sink and p.param == trace.origin and p.category == use.category
+               and p.sink_label == use.sink_label for p in summary.pending)
 
 
 class _Defaulting(dict):  # type: ignore[type-arg]
