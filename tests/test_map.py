@@ -271,3 +271,16 @@ def test_html_map_escapes_and_draws_three_columns(pack) -> None:
     page = map_html.render(MapReport(build_map(pack, uses, [])))
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert page.count('<div class="column">') == 3 and "Collected by" in page and "Stored in" in page
+
+
+def test_noqa_silences_one_dt601(tmp_path: Path, capsys) -> None:
+    project = tmp_path / "dashboard"
+    shutil.copytree(DECLARED / "declared_dashboard", project)
+    main_py = project / "main.py"
+    main_py.write_text(main_py.read_text().replace(
+        'cache.set(f"mention:{tweet.id}", tweet.text)  # expect: DT601',
+        'cache.set(f"mention:{tweet.id}", tweet.text)  # noqa: DT601 reviewed: a one-day cache'))
+    assert main(["map", "--check", "--no-cache", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "mention:*" in out.split("\n\n")[0] and "(cache), which" not in out
+    assert "2 uses not declared" in out

@@ -203,7 +203,7 @@ def analyse(
     diagnostics = tuple(d for d in result.diagnostics if wanted(d.code, d.path))
     return Outcome(
         tuple(sorted(findings, key=Finding.sort_key)), tuple(sorted(suppressed, key=Finding.sort_key)),
-        diagnostics, result.files, result.lines, result.uses,
+        diagnostics, result.files, result.lines, result.uses if inventory else (),
     )
 
 
