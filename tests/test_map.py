@@ -149,6 +149,12 @@ def test_the_map_adds_no_finding_to_check(pack) -> None:
         assert _run(folder, pack, inventory=True).findings == _run(folder, pack).findings, name
 
 
+def test_the_prescreen_never_changes_the_map(pack) -> None:
+    for name in EXPECTED:
+        folder = REPO / name
+        assert _run(folder, pack, inventory=True, prescreen=False).uses == _run(folder, pack, inventory=True).uses, name
+
+
 def test_uses_are_cached_with_the_run(tmp_path: Path, pack) -> None:
     folder = tmp_path / "project"
     shutil.copytree(REPO / "tests/projects/xf_file_roundtrip", folder)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from devterms.declaration import FILE_NAME, Declaration, draft, find_declaration, undeclared
 from devterms.discovery import files_under
-from devterms.frontend import FRONTEND_RULES, Project, analyse, selection_for
+from devterms.frontend import FRONTEND_RULES, Outcome, Project, analyse, selection_for
 from devterms.mapping import MapReport, build_map
 from devterms.model import Finding, Use
 from devterms.noqa import FileSuppressions
@@ -62,7 +62,11 @@ def run_map(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.exists():
             raise RulePackError(str(path), None, None, "does not exist")
-    runs, uses, findings, flagged, declared = [], [], [], [], []
+    runs: list[tuple[Project, Outcome, None]] = []
+    uses: list[Use] = []
+    findings: list[Finding] = []
+    flagged: list[Finding] = []
+    declared: list[Declaration] = []
     failed = False
     own_hosts: list[str] = []
     for project, named in projects_of(paths, args.config, args.rules):
