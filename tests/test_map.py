@@ -290,3 +290,27 @@ def test_noqa_silences_one_dt601(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "mention:*" in out.split("\n\n")[0] and "(cache), which" not in out
     assert "2 uses not declared" in out
+
+
+def test_what_the_map_leaves_out(pack) -> None:
+    """A request to the data's own platform collects; another platform's host is a destination;
+    an unnamed store at a call that names one is the same write; the public sector is a
+    destination, not a purpose."""
+    uses = [Use("send", "x", "api.twitter.com", "requests.get", MENTIONS, "a.py", 1, 0),
+            Use("send", "reddit", "api.telegram.org", "requests.post", "praw.Reddit.subreddit", "a.py", 2, 0),
+            Use("store", "x", "?", "files", MENTIONS, "a.py", 3, 0),
+            Use("store", "x", "out.csv", "files", MENTIONS, "a.py", 3, 0),
+            Use("store", "x", "?", "files", MENTIONS, "a.py", 4, 0),
+            Use("derive", "x", "public-sector", "requests.post to x.gov", MENTIONS, "a.py", 5, 0)]
+    data_map = build_map(pack, uses, [])
+    reddit, x = data_map.platform("reddit"), data_map.platform("x")
+    assert [(d.name, d.kind) for d in reddit.destinations] == [("api.telegram.org", "platform")]
+    assert x.destinations == () and x.derived == ()
+    assert [(s.name, s.at) for s in x.stores] == [("?", ("a.py:4",)), ("out.csv", ("a.py:3",))]
+
+
+def test_registered_callbacks_are_sources(pack) -> None:
+    result = _run(TESTS / "projects" / "unrest_watch", pack, inventory=True)
+    x = build_map(pack, result.uses, result.findings).platform("x")
+    assert ("UnrestStream.on_tweet() registered with tweepy", ("watch/x_stream.py:14",)) in [
+        (s.name, s.at) for s in x.sources]

@@ -81,12 +81,31 @@ def build_map(pack: RulePack, uses: Iterable[Use], findings: Iterable[Finding],
 
 
 def mapped_uses(pack: RulePack, uses: Iterable[Use]) -> list[Use]:
-    """The uses the map shows. A sink category whose sinks are all hosts (the public sector) is
-    where data goes, not what is derived from it: its requests are listed as destinations."""
+    """The uses the map shows.
+
+    A sink category whose sinks are all hosts (the public sector) is where data goes, not what
+    is derived from it: its requests are listed as destinations. A request to the data's own
+    platform (its API asked about a name it returned) collects, it sends nothing away. A store
+    whose name is not known at a call that also names one is that call seen on a path that lost
+    the name.
+    """
+    uses = list(uses)
     categories: dict[str, bool] = {}
     for sink in pack.sinks:
         categories[sink.category] = categories.get(sink.category, True) and bool(sink.hosts)
-    return [u for u in uses if not (u.kind == "derive" and categories.get(u.name, False))]
+    own = {p: [h for s in pack.sources if s.platform == p for h in pack.expand_hosts(s.hosts)] for p in pack.platforms}
+    named = {(u.platform, u.path, u.line, u.column) for u in uses if u.kind == "store" and u.name != UNNAMED}
+
+    def shown(use: Use) -> bool:
+        if use.kind == "derive":
+            return not categories.get(use.name, False)
+        if use.kind == "send":
+            return not any(host_matches(use.name, h) for h in own.get(use.platform, ())) or use.name == UNNAMED
+        if use.kind == "store" and use.name == UNNAMED:
+            return (use.platform, use.path, use.line, use.column) not in named
+        return True
+
+    return [u for u in uses if shown(u)]
 
 
 def host_group(pack: RulePack, host: str, own_hosts: Collection[str] = ()) -> str:

@@ -215,10 +215,10 @@ class CallHandler:
             self.run.reporter.use(frame.summary, step, "store", where, data, store)
 
     def _sent(self, frame: Frame, site: CallSite, host: str, payload: Value, data: Value, what: str) -> None:
-        """A use for the map: platform data sent to ``host`` in the request's body, or in its
-        URL when the host is known ("?": not known; empty: a platform's own host, a collection).
-        A URL that is itself platform data (a photo's address) fetches the data, it sends none."""
-        if host and (payload.tainted or (data.tainted and host != "?")):
+        """A use for the map: platform data sent to ``host`` ("?": not known) in the request's
+        body, or in its URL when the host is known. A URL that is itself platform data (a
+        photo's address) fetches the data, it sends none."""
+        if payload.tainted or (data.tainted and host != "?"):
             self.run.reporter.use(frame.summary, frame.step(site.node, f"sent to {host}"), "send", host, data, what)
 
     def _derivations(self, frame: Frame, site: CallSite, paths: list[str], method: str | None,
@@ -262,7 +262,7 @@ class CallHandler:
         if url is not None:
             self.run.meetings.probed(frame, site.node, url, source.platform if source else None, f"{what} to {host}")
         self.run.meetings.kept(frame, site.node, data, f"sent by {what} to {host}")
-        self._sent(frame, site, host if source is None else "", site.args_data(payload), data, what)
+        self._sent(frame, site, host, site.args_data(payload), data, what)
         return found
 
     def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> bool:

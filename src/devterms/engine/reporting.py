@@ -95,11 +95,16 @@ class Reporter:
         """Sources that are themselves violations (unofficial scrapers and clients) are reported
         where they collect: once per module and library, at the first call, the others as
         further flows."""
-        self._use("source", trace.platform, trace.source, source.id, trace.source, at)
+        self.collected(at, source, trace)
         rule = self.pack.rule_collecting(source.kind)
         if rule is not None:
             library = source.package or source.id
             self._draft(rule.code, trace, library, None, trace.steps, (at.module.name, library))
+
+    def collected(self, at: Step, source: Source, trace: Trace) -> None:
+        """A use for the map: ``source``'s data enters the program at ``at`` (a call, or a
+        registered callback's parameters)."""
+        self._use("source", trace.platform, trace.source, source.id, trace.source, at)
 
     def _draft(self, code: str, trace: Trace, sink_label: str, sink: Step | None, steps: tuple[Step, ...],
                where: tuple[object, ...] | None = None) -> None:
