@@ -15,6 +15,7 @@ from devterms import __version__
 from devterms.mapping import Item, MapReport, PlatformMap
 from devterms.report import location
 
+EMPTY = '<p class="meta">none</p>'
 STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:78rem;color:#1d1d1f;padding:0 1rem}
 h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1rem;margin:.3rem 0}
@@ -60,7 +61,7 @@ def _platform(entry: PlatformMap) -> str:
 
 
 def _column(title: str, boxes: str) -> str:
-    return f'<div class="column"><h3>{escape(title)}</h3>{boxes or "<p class=meta>none</p>"}</div>'
+    return f'<div class="column"><h3>{escape(title)}</h3>{boxes or EMPTY}</div>'
 
 
 def _box(item: Item, classes: str, kind: str) -> str:
