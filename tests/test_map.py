@@ -314,3 +314,10 @@ def test_registered_callbacks_are_sources(pack) -> None:
     x = build_map(pack, result.uses, result.findings).platform("x")
     assert ("UnrestStream.on_tweet() registered with tweepy", ("watch/x_stream.py:14",)) in [
         (s.name, s.at) for s in x.sources]
+
+
+def test_messaging_services_are_destinations(pack) -> None:
+    result = _run(TESTS / "projects" / "unrest_watch", pack, inventory=True)
+    x = build_map(pack, result.uses, result.findings).platform("x")
+    assert [(d.name, d.kind, d.via, d.at) for d in x.destinations] == [
+        ("slack-messages", "service", ("slack_sdk.WebClient.chat_postMessage",), ("watch/x_stream.py:18",))]

@@ -21,7 +21,8 @@ OWN_SERVICES = "own-services"
 THIRD_PARTY = "third-party"
 PLATFORM = "platform"  # a host some platform serves its data from
 UNKNOWN = "unknown"  # the request's host is not known from the code
-GROUPS = (OWN_SERVICES, PLATFORM, THIRD_PARTY, PUBLIC_SECTOR, UNKNOWN)
+SERVICE = "service"  # a messaging or e-mail service reached through its SDK (the pack's outputs, by id)
+GROUPS = (OWN_SERVICES, PLATFORM, THIRD_PARTY, SERVICE, PUBLIC_SECTOR, UNKNOWN)
 UNNAMED = "?"  # a store or host whose name the code does not spell out
 
 
@@ -112,6 +113,8 @@ def host_group(pack: RulePack, host: str, own_hosts: Collection[str] = ()) -> st
     """Which group a destination belongs to; the public sector wins over everything."""
     if host == UNNAMED:
         return UNKNOWN
+    if any(host == o.id for o in pack.outputs):
+        return SERVICE
     if any(host_matches(host, p) for p in pack.host_groups.get(PUBLIC_SECTOR, ())):
         return PUBLIC_SECTOR
     if any(host_matches(host, p) for p in (*pack.host_groups.get(OWN_SERVICES, ()), *own_hosts)):

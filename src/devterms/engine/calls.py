@@ -357,7 +357,11 @@ class CallHandler:
         """Alert channels and other outputs: an inference reaching one is kept about the person."""
         for path in paths:
             for output in self.knowledge.outputs_for(path):
-                self.run.meetings.kept(frame, site.node, site.args_data(output.args), f"{output.kind} {label(path)}")
+                data = site.args_data(output.args)
+                self.run.meetings.kept(frame, site.node, data, f"{output.kind} {label(path)}")
+                if data.tainted:  # a use for the map: a destination reached through a service's SDK
+                    step = frame.step(site.node, f"sent by {label(path)}")
+                    self.run.reporter.use(frame.summary, step, "send", output.id, data, label(path))
 
     def _mutate_receiver(self, frame: Frame, node: cst.Call, site: CallSite) -> None:
         func = node.func

@@ -7,11 +7,12 @@ The shape is a contract, spelled out key by key (README "The map as JSON" docume
   ``name``, ``documents`` (``id``, ``title``, ``url``: the platform's terms that govern the data),
   ``sources`` (``call``, ``source``: the pack's source id, ``at``), ``stores`` (``name``, ``kind``:
   files, tables or cache, ``sources``: the calls the stored data came from, ``at``),
-  ``destinations`` (``host``, ``group``: own-services, platform, third-party, public-sector or
-  unknown, ``via``: the HTTP calls, ``sources``, ``at``), ``derived`` (``category``, ``rule``: the
-  code of the rule whose sink it is, or null for benign categories, ``via``, ``sources``, ``at``)
-  and ``findings``
-  (``path``, ``line``, ``column``, ``code``, ``severity``, ``message``);
+  ``destinations`` (``host``, ``group``: own-services, platform, third-party, service,
+  public-sector or unknown, ``via``: the calls that send, ``sources``, ``at``; a ``service`` is
+  a messaging or e-mail service reached through its SDK, and ``host`` is then the pack's output
+  id, such as ``slack-messages``), ``derived`` (``category``, ``rule``: the code of the rule
+  whose sink it is, or null for benign categories, ``via``, ``sources``, ``at``) and
+  ``findings`` (``path``, ``line``, ``column``, ``code``, ``severity``, ``message``);
 - ``undeclared``: present with ``--check``, the DT601 findings (same keys plus ``platform``).
 
 ``at`` lists ``path:line`` places; lists are sorted; ``?`` names a store or host the code does not

@@ -10,6 +10,7 @@ from devterms.mapping import Item, MapReport, PlatformMap
 from devterms.report import location, printable
 
 GROUP_NAMES = {"own-services": "own service", "platform": "platform", "third-party": "third party",
+               "service": "messaging or e-mail service",
                "public-sector": "public sector", "unknown": "host not known"}
 KIND_NAMES = {"files": "file or folder", "tables": "database table", "cache": "cache key"}
 
