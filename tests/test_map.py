@@ -132,7 +132,8 @@ def test_the_map_of_a_project_is_exactly_its_uses(name: str, pack) -> None:
     assert document["version"] == 1 and document["declaration"] is None and "undeclared" not in document
     [platform] = document["platforms"]
     assert (platform["id"], platform["name"]) == ("x", pack.platforms["x"].name)
-    assert platform["documents"] == [{"id": d.id, "title": d.title, "url": d.url} for d in pack.platforms["x"].documents]
+    documents = pack.platforms["x"].documents
+    assert platform["documents"] == [{"id": d.id, "title": d.title, "url": d.url} for d in documents]
     expected = EXPECTED[name]
     for section in ("sources", "stores", "destinations", "derived"):
         assert platform[section] == expected[section], section
@@ -265,8 +266,10 @@ def test_markdown_map_has_a_table_per_section(pack) -> None:
     assert "## X (Twitter)\n" in text and "[X Developer Agreement](https://docs.x.com/developer-terms/agreement)" in text
     assert "| `tweepy.Client.search_recent_tweets` | `clearview_pipeline/scrape.py:11` |" in text
     assert "### Where it is stored\n\nNone.\n" in text
-    assert "| `tips.example-agency.gov` | public sector | `requests.post` | `clearview_pipeline/report.py:15` |" in text
-    assert "| face-identification | DT101 | `face_recognition.face_encodings` | `clearview_pipeline/faces.py:26` |" in text
+    assert "| `tips.example-agency.gov` | public sector | `requests.post` | " \
+           "`clearview_pipeline/report.py:15` |" in text
+    assert "| face-identification | DT101 | `face_recognition.face_encodings` | " \
+           "`clearview_pipeline/faces.py:26` |" in text
     assert "| counts | - | `len` | `clearview_pipeline/report.py:16` |" in text
     assert "- `clearview_pipeline/faces.py:26:25` DT101: X (Twitter) data from" in text
 

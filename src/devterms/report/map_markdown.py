@@ -31,8 +31,8 @@ def render(report: MapReport) -> str:
 
 
 def _platform(entry: PlatformMap) -> list[str]:
-    lines = [f"## {entry.name}", "", "Governed by: " + "; ".join(f"[{_cell(d.title)}]({d.url})" for d in entry.documents)
-             + ".", ""]
+    documents = "; ".join(f"[{_cell(d.title)}]({d.url})" for d in entry.documents)
+    lines = [f"## {entry.name}", "", f"Governed by: {documents}.", ""]
     lines += _table("Data collected", ("API call", "Where"), [(_code(i.name), _places(i)) for i in entry.sources])
     lines += _table("Where it is stored", ("Store", "Kind", "Data from", "Where"),
                     [(_code(i.name), KIND_NAMES.get(i.kind, i.kind), ", ".join(_code(v) for v in i.sources), _places(i))
@@ -42,7 +42,7 @@ def _platform(entry: PlatformMap) -> list[str]:
                      for i in entry.destinations])
     lines += _table("What is derived from it", ("Purpose", "Rule", "By", "Where"),
                     [(i.name, i.kind or "-", ", ".join(_code(v) for v in i.via), _places(i)) for i in entry.derived])
-    lines += [f"### Findings", ""]
+    lines += ["### Findings", ""]
     lines += [f"- `{_cell(location(f))}` {f.code}: {_cell(f.message)}" for f in entry.findings] or ["None."]
     return [*lines, ""]
 
