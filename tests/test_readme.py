@@ -43,8 +43,13 @@ def test_ci_runs_the_two_readme_commands() -> None:
     assert tests == "python -m pytest" and tests in ci.splitlines()
 
 
+def _toml(first_line: str) -> str:
+    (snippet,) = [block for block in _fenced("toml") if block.startswith(first_line)]
+    return snippet
+
+
 def test_configuration_snippet_loads(tmp_path: Path) -> None:
-    (snippet,) = _fenced("toml")
+    snippet = _toml("[tool.devterms]")
     (tmp_path / "pyproject.toml").write_text(snippet, encoding="utf-8")
     config = load_config(tmp_path)
     assert config.extend_select == ("DT102",) and config.allow_hosts
@@ -58,3 +63,22 @@ def test_docs_present_no_placeholder_index_install_tag_or_address_as_real() -> N
         text = doc.read_text(encoding="utf-8")
         assert not re.search(r"pip install ['\"]?devterms(\[\w+\])?['\"]?(\s|$)(?!@)", text, re.M), doc  # not on an index
         assert "v0.1.0" not in text and "github.com/devterms" not in text and "OWNER/" not in text, doc
+
+
+def test_declared_use_example_reports_what_readme_shows(tmp_path: Path, capsys) -> None:
+    """The worked example of `devterms map --check`: README's declaration on the annotated
+    project of tests/declared/, and the DT601 lines README prints."""
+    import shutil
+
+    from devterms.cli import main
+
+    project = tmp_path / "dashboard"
+    shutil.copytree(ROOT / "tests" / "declared" / "declared_dashboard", project)
+    (project / "pyproject.toml").write_text('[project]\nname = "dashboard"\nversion = "1.0"\n', encoding="utf-8")
+    (project / "devterms-use.toml").write_text(_toml("# devterms-use.toml"), encoding="utf-8")
+    assert main(["map", "--check", "--no-cache", str(project)]) == 1
+    out = capsys.readouterr().out
+    shown = README.split("`devterms map --check` (in CI) says so, at each call:", 1)[1]
+    (lines,) = re.findall(r"```text\n(.*?)```", shown, re.S)[:1]
+    for line in lines.strip().splitlines():
+        assert line.split(": ", 1)[-1] in out, line

@@ -43,3 +43,19 @@ def test_report_renders_every_finding_in_chromium(tmp_path: Path) -> None:
     shot = ARTIFACTS / "report.png"
     _chromium(tmp_path, f"--screenshot={shot}", report.as_uri())
     assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def test_map_renders_its_flow_diagram_in_chromium(tmp_path: Path) -> None:
+    page = tmp_path / "map.html"
+    run = subprocess.run([sys.executable, "-m", "devterms", "map", "--no-cache", "--format", "html",
+                          "--output", str(page), "examples/"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    dom = _chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert dom.count('class="column"') == 3
+    assert "Collected by" in dom and "Stored in" in dom and "Sent to, derived" in dom
+    assert "tweepy.Client.search_recent_tweets" in dom and "tips.example-agency.gov" in dom
+    assert "face-identification" in dom and "DT101" in dom
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "map.png"
+    _chromium(tmp_path, f"--screenshot={shot}", page.as_uri())
+    assert shot.is_file() and shot.stat().st_size > 10_000

@@ -55,7 +55,7 @@ def test_driver_describes_every_rule_with_the_fields_github_requires(tmp_path: P
     assert driver["name"] == "devterms" and driver["version"]
     assert "informationUri" not in driver  # no placeholder address presented as real
     ids = [rule["id"] for rule in driver["rules"]]
-    assert ids == ["DT000", "DT001", "DT101", "DT102", "DT201"]
+    assert ids == ["DT000", "DT001", "DT101", "DT102", "DT201", "DT601"]
     dt101 = driver["rules"][2]
     assert dt101["name"] == "face-identification"
     assert dt101["shortDescription"]["text"] == "Platform data reaches face identification"

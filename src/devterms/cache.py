@@ -28,7 +28,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from devterms import __version__
-from devterms.model import Diagnostic, Finding, Hop
+from devterms.model import Diagnostic, Finding, Hop, Use
 
 FOLDER_NAME = ".devterms_cache"
 MAX_ENTRIES = 32
@@ -66,7 +66,8 @@ def has(folder: Path, key: str) -> bool:
         return handle is not None and _regular_size(handle, f"{key}.json") is not None
 
 
-def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic]] | None:
+def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic], list[Use]] | None:
+    """The findings, diagnostics and uses (for the map) stored under ``key``, if intact."""
     with _opened(folder, create=False) as handle:
         raw = _read_regular(handle, f"{key}.json") if handle is not None else None
     if raw is None:
@@ -79,14 +80,17 @@ def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic]] | Non
         data = json.loads(payload)
         findings = [_finding(f) for f in data["findings"]]
         diagnostics = [Diagnostic(**d) for d in data["diagnostics"]]
+        uses = [Use(**u) for u in data.get("uses", [])]
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return findings, diagnostics
+    return findings, diagnostics, uses
 
 
-def save(folder: Path, key: str, findings: list[Finding], diagnostics: list[Diagnostic]) -> None:
+def save(folder: Path, key: str, findings: list[Finding], diagnostics: list[Diagnostic],
+         uses: list[Use] | None = None) -> None:
     payload = json.dumps({"findings": [asdict(f) for f in findings],
-                          "diagnostics": [asdict(d) for d in diagnostics]}, sort_keys=True)
+                          "diagnostics": [asdict(d) for d in diagnostics],
+                          "uses": [asdict(u) for u in uses or ()]}, sort_keys=True)
     entry = json.dumps({"payload": payload, "mac": _mac(key, payload)}).encode("utf-8")
     with _opened(folder, create=True) as handle:
         if handle is None:

@@ -21,7 +21,7 @@ from devterms.engine.run import BudgetExceeded, ProjectRun
 from devterms.knowledge import Knowledge
 from devterms.parsing import Parsed, parse_source
 from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, read_files, same_as_read, screen_text
-from devterms.model import Diagnostic, Finding
+from devterms.model import Diagnostic, Finding, Use
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
 
@@ -32,10 +32,11 @@ _RECURSION_LIMIT = 60_000
 _knowledge_cache: dict[str, Knowledge] = {}
 # Per process: flake8 calls the plugin once per file, each time for the whole project, so the
 # last results (by project key) are kept in memory between calls (texts: see devterms.reading).
-_results: dict[str, tuple[list[Finding], list[Diagnostic]]] = {}
+_results: dict[str, tuple[list[Finding], list[Diagnostic], list[Use]]] = {}
 # ... and the whole answer to the same question while no file changed (by size and mtime):
 # flake8 asks it once per file of the project.
-_recent: dict[tuple[object, ...], tuple[int, tuple[list[Finding], list[Diagnostic], int, int]]] = {}
+_Answer = tuple[list[Finding], list[Diagnostic], int, int, list[Use]]  # findings, diagnostics, files, lines, uses
+_recent: dict[tuple[object, ...], tuple[int, _Answer]] = {}
 _MAX_RESULTS = 4
 T = TypeVar("T")
 
@@ -57,6 +58,7 @@ class CheckResult:
     diagnostics: tuple[Diagnostic, ...]
     files: int
     lines: int
+    uses: tuple[Use, ...] = ()  # with ``inventory``: what the map shows
 
 
 def check_project(
@@ -73,6 +75,7 @@ def check_project(
     limits: Limits = Limits(),
     prescreen: bool = True,
     progress: Progress | None = None,
+    inventory: bool = False,
 ) -> CheckResult:
     """Analyse ``files`` (paths of the project's Python files) as one project.
 
@@ -88,6 +91,8 @@ def check_project(
     screens a large tree in that many processes; the analysis of what can matter runs in one.
     ``prescreen=False`` parses every file (the tests use it to show the pre-screen never changes
     an answer). ``progress(stage, done, total)`` is told how reading and analysing advance.
+    ``inventory`` also analyses the modules that collect platform data and send it nowhere
+    suspicious, for the map (``devterms map``): the same run answers with findings and uses.
     """
     deadline = time.monotonic() + limits.timeout
     base = _resolved(display_base or Path.cwd())
@@ -96,32 +101,34 @@ def check_project(
     buffers = {p: t for p, t in ((_resolved(Path(p)), t) for p, t in (overrides or {}).items())
                if not same_as_read(p, t, knowledge, limits.max_file_bytes)}  # flake8's copy of an unchanged file
     key = (paths, root, base, tuple(sorted((p, hash(t)) for p, t in buffers.items())),
-           pack.version, budget, limits, prescreen, cache_dir)
+           pack.version, budget, limits, prescreen, cache_dir, inventory)
     versions = _stat_fingerprint(paths)
     recent = _recent.get(key)
     if recent is None or recent[0] != versions:
         answer, timed_out = _whole_project(paths, buffers, pack, knowledge, root, base, jobs, cache_dir,
-                                           budget, (deadline, limits), prescreen, progress)
+                                           budget, (deadline, limits), (prescreen, inventory), progress)
         _recent.clear()
         recent = (versions, answer)
         if not timed_out:
             _recent[key] = recent
-    findings, diagnostics, count, lines = recent[1]
+    findings, diagnostics, count, lines, uses = recent[1]
     wanted = {_display(_resolved(Path(p)), base) for p in report_on} if report_on is not None else None
     return CheckResult(
         tuple(f for f in findings if wanted is None or f.touches(wanted)),
         tuple(d for d in diagnostics if wanted is None or d.path in wanted),
         count, lines,
+        tuple(u for u in uses if wanted is None or u.path in wanted),
     )
 
 
 def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: RulePack,
                    knowledge: Knowledge, root: Path, base: Path, jobs: int,
-                   cache_dir: Path | None, budget: int, bounds: tuple[float, Limits], prescreen: bool,
-                   progress: Progress | None) -> tuple[tuple[list[Finding], list[Diagnostic], int, int], bool]:
+                   cache_dir: Path | None, budget: int, bounds: tuple[float, Limits], modes: tuple[bool, bool],
+                   progress: Progress | None) -> tuple[_Answer, bool]:
     """Every finding and diagnostic of the project, from the caches when they have it, and
     whether the run timeout cut the analysis short (such an answer is not cached)."""
     deadline, limits = bounds
+    prescreen, inventory = modes
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
     read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress, limits.max_file_bytes)
@@ -134,30 +141,31 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
             continue
         name, is_package = _module_name(path, root)
         sources.append(SourceFile(path, name, display, found.text, is_package, found.names))
-    key = cache.project_key(f"{pack.version}:{prescreen}", budget, ((f.display, f.text) for f in sources))
+    mode = f"{pack.version}:{prescreen}:{'map' if inventory else 'check'}"  # the map's run is a run of its own
+    key = cache.project_key(mode, budget, ((f.display, f.text) for f in sources))
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
     timed_out = False
     if cached is not None:
-        findings, unanalysable = cached
+        findings, unanalysable, uses = cached
     else:
-        findings, unanalysable, timed_out = _run_deep(
-            lambda: _analyse(pack, knowledge, sources, budget, (deadline, limits.timeout), prescreen, progress))
+        findings, unanalysable, uses, timed_out = _run_deep(
+            lambda: _analyse(pack, knowledge, sources, budget, (deadline, limits.timeout), modes, progress))
     if timed_out:
         pass  # a machine-dependent answer: neither remembered nor cached
     elif cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
-        cache.save(cache_dir, key, findings, unanalysable)
+        cache.save(cache_dir, key, findings, unanalysable, uses)
     if not timed_out:
         if len(_results) >= _MAX_RESULTS:
             _results.pop(next(iter(_results)))
-        _results[key] = (findings, unanalysable)
+        _results[key] = (findings, unanalysable, uses)
     diagnostics = sorted((*unreadable, *unanalysable), key=lambda d: (d.path, d.line))
-    return (findings, diagnostics, len(sources), sum(read[p].lines for p in paths)), timed_out
+    return (findings, diagnostics, len(sources), sum(read[p].lines for p in paths), uses), timed_out
 
 
 def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,
-             deadline: tuple[float, float], prescreen: bool,
-             progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], bool]:
+             deadline: tuple[float, float], modes: tuple[bool, bool],
+             progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], list[Use], bool]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
 
     The modules that name a source or a sink are analysed first; the engine loads other
@@ -165,7 +173,9 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
     (see :mod:`devterms.engine.run`). ``prescreen=False`` analyses every module from the start.
     Past the ``deadline`` (monotonic time, timeout in seconds) no module is loaded or run any
     more, and each one left gets a DT000 naming the timeout; the last value says if that happened.
+    ``modes``: (prescreen, inventory); with inventory, modules that only collect are analysed too.
     """
+    prescreen, inventory = modes
     project = Project(_unique_names(sources))
     diagnostics: list[Diagnostic] = []
     parsed: dict[str, ModuleState | None] = {}
@@ -184,7 +194,7 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
         return parsed[name]
 
     try:
-        run.analyse(_named(project) if prescreen else set(project.files), widen=prescreen)
+        run.analyse(_named(project, inventory) if prescreen else set(project.files), widen=prescreen)
         cut_short: set[str] = set()
     except BudgetExceeded:  # out of time between two modules (in a deferred summary)
         if not run.timed_out:
@@ -199,7 +209,7 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
     for name in sorted(run.unsettled):
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0,
                                       "analysis did not settle; findings through this module may be missing"))
-    return run.findings(), diagnostics, run.timed_out
+    return run.findings(), diagnostics, run.uses(), run.timed_out
 
 
 class _TimedRun(ProjectRun):
@@ -235,16 +245,19 @@ class _TimedRun(ProjectRun):
             raise BudgetExceeded
 
 
-def _named(project: Project) -> set[str]:
+def _named(project: Project, inventory: bool = False) -> set[str]:
     """Modules naming a source or a sink. A flow needs both somewhere in the project, so a
     project naming only one kind (a library mentioning ``.gov`` domains) has nothing to
-    analyse, unless it calls an unofficial scraper, which is reported at the call itself."""
+    analyse, unless it calls an unofficial scraper, which is reported at the call itself.
+    The map (``inventory``) follows every collection of platform data, so sources suffice."""
     def naming(kind: str) -> set[str]:
         return {n for n, f in project.files.items() if kind in f.names}
 
     scrapers = naming("scraper")
     sinks = naming("sink")
-    sources = naming("source") | scrapers if sinks else set()
+    sources = naming("source") | scrapers if sinks or inventory else set()
+    if inventory:
+        return sources | sinks if sources else scrapers
     return sources | sinks if sources and sinks else scrapers
 
 

@@ -1,4 +1,4 @@
-"""The ``devterms`` command: ``check``, ``rules`` and ``explain``.
+"""The ``devterms`` command: ``check``, ``map`` (:mod:`devterms.cli_map`), ``rules`` and ``explain``.
 
 A thin adapter: argparse in, :mod:`devterms.frontend` for the run, a formatter out. Exit status
 is 0 when clean, 1 with findings (or files that could not be analysed), 2 for usage,
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from devterms import __version__
+from devterms import __version__, cli_map
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
 from devterms.discovery import explicit_files, files_under, find_root, is_excluded
@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=run_rules)
 
     commands.add_parser("lsp", help="run the language server on stdin/stdout (needs devterms[lsp])")
+
+    cli_map.add_parser(commands, _pack_options)
 
     explain = commands.add_parser("explain", help="describe a rule and the clauses it cites")
     explain.add_argument("code", type=str.upper, metavar="CODE", help="a rule's code, such as DT101")

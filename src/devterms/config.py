@@ -52,6 +52,7 @@ class Config:
     allow_hosts: tuple[AllowedHost, ...] = ()
     timeout: float | None = None          # seconds for the whole run (None: the default)
     max_file_bytes: int | None = None     # files larger are not read (None: the default)
+    use: Mapping[str, Any] | None = None  # the declared use of platform data (devterms.declaration)
 
     def pack_extra(self) -> dict[str, list[Entry]]:
         """Fresh rule pack entries for ``load_pack(extra=...)``, located in the config file."""
@@ -67,7 +68,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     path = explicit if explicit is not None else root / "pyproject.toml"
     if explicit is None and not path.is_file():
         return Config()
-    data = _read_toml(path)
+    data = read_toml(path)
     tool = data.get("tool")
     table = tool.get("devterms") if isinstance(tool, dict) else None
     if table is None:
@@ -77,7 +78,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     return parse_table(table, path)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -192,6 +193,13 @@ def _seconds(key: _Key, value: object) -> float:
     return float(value)
 
 
+def _use(key: _Key, value: object) -> Mapping[str, Any]:
+    """Read as a whole by :mod:`devterms.declaration`, which knows the platforms."""
+    if not isinstance(value, dict):
+        raise key.error("must be a table ([tool.devterms.use], one [tool.devterms.use.<platform>] each)")
+    return value
+
+
 def _bytes(key: _Key, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise key.error("must be a positive whole number of bytes")
@@ -213,4 +221,5 @@ _READERS: dict[str, tuple[str, Callable[[_Key, Any], Any]]] = {
     "allow-hosts": ("allow_hosts", _allow_hosts),
     "timeout": ("timeout", _seconds),
     "max-file-bytes": ("max_file_bytes", _bytes),
+    "use": ("use", _use),
 }

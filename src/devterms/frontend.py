@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from devterms import cache
 from devterms.config import Config, load_config
 from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files
-from devterms.model import Diagnostic, Finding
+from devterms.model import Diagnostic, Finding, Use
 from devterms.noqa import FileSuppressions
 from devterms.reading import Progress
 from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
@@ -43,6 +43,19 @@ FRONTEND_RULES = {
         "DT001", "unused-noqa", "Unused noqa code",
         "unused noqa code {code}", "A `# noqa` comment names a devterms code that silences nothing "
         "on its statement. Remove the code so that a future finding there is not hidden.",
+        "warning", "", True, (),
+    ),
+    "DT601": Rule(
+        "DT601", "undeclared-use", "Platform data used in a way the declared use does not name",
+        "{platform} data {use}, which the declared use does not name",
+        "The project declares what it uses each platform's data for, where it keeps it and where it "
+        "sends it (devterms-use.toml or [tool.devterms.use]), as platforms ask developers to describe "
+        "their use (X's use-case declaration, Meta's App Review, research applications) and privacy law "
+        "asks for a record of processing. `devterms map --check` reports each use the declaration does "
+        "not cover: a derived category that is not a declared purpose, a new store or a new destination "
+        "host, or any use of a platform it does not name. Fix: if the use is intended, add it to the "
+        "declaration (and tell the platform when its terms ask you to report a change of use); if not, "
+        "remove it. Reported only where a declaration exists.",
         "warning", "", True, (),
     ),
 }
@@ -78,6 +91,7 @@ class Outcome:
     diagnostics: tuple[Diagnostic, ...]
     files: int
     lines: int
+    uses: tuple[Use, ...] = ()  # with ``inventory``: what platform data is used for (the map)
 
 
 def open_project(
@@ -157,10 +171,12 @@ def analyse(
     apply_noqa: bool = True,
     progress: Progress | None = None,
     timeout: float | None = None,
+    inventory: bool = False,
 ) -> Outcome:
     """Run the engine over the whole project and keep what ``selection`` and noqa let through.
 
     ``timeout`` (seconds for the run) overrides the configuration's, which overrides the default.
+    ``inventory``: the same run also answers with the uses of platform data, for the map.
     """
     from devterms.checker import Limits
 
@@ -173,7 +189,7 @@ def analyse(
         files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
         display_base=base, jobs=jobs,
         cache_dir=project.root / cache.FOLDER_NAME if use_cache and project.marked else None,
-        progress=progress, limits=limits,
+        progress=progress, limits=limits, inventory=inventory,
     )
     source = SourceText(base, overrides)
     enabled = selection.enabled_codes({c: r.enabled for c, r in project.rules.items()})
@@ -190,7 +206,7 @@ def analyse(
     diagnostics = tuple(d for d in result.diagnostics if wanted(d.code, d.path))
     return Outcome(
         tuple(sorted(findings, key=Finding.sort_key)), tuple(sorted(suppressed, key=Finding.sort_key)),
-        diagnostics, result.files, result.lines,
+        diagnostics, result.files, result.lines, result.uses if inventory else (),
     )
 
 

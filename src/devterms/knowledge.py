@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from devterms.patterns import CallMatcher, host_matches
 from devterms.rulepack import HttpClient, Propagation, RulePack, Sink, Source, Storage
-from devterms.packtypes import Meeting, Output, Sanitizer, Vocabulary
+from devterms.packtypes import Derivation, Meeting, Output, Sanitizer, Vocabulary
 from devterms.values import HOLE
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//(?P<host>[^/?#\0]*)(?P<rest>.*)", re.I | re.S)
@@ -61,6 +61,12 @@ class Knowledge:
             for method in meeting.methods:
                 self.meeting_methods.setdefault(method, []).append(meeting)
         self.outputs = CallMatcher((c, o) for o in pack.outputs for c in o.calls)
+        self.derivations = CallMatcher((c, d) for d in pack.derivations for c in d.calls)
+        self.derivation_methods: dict[str, list[Derivation]] = {}
+        for derivation in pack.derivations:
+            for method in derivation.methods:
+                self.derivation_methods.setdefault(method, []).append(derivation)
+        self.derived_by_sanitizer = {z: d for d in pack.derivations for z in d.sanitizers}
         self.vocabulary = VocabularyMatcher(pack.vocabularies.values())
         self.callbacks = CallMatcher((c, s) for s in pack.sources for c in s.callbacks)
         self.fills_receiver = frozenset(
@@ -147,6 +153,15 @@ class Knowledge:
 
     def meetings_for(self, path: str) -> list[Meeting]:
         return self.meetings.match(path)  # type: ignore[return-value]
+
+    def derivations_for(self, paths: Iterable[str], method: str | None,
+                        sanitizer: Sanitizer | None) -> list[Derivation]:
+        """What a call derives for the map: by path, by method name, or as a sanitizer."""
+        found: list[Derivation] = [d for p in paths for d in self.derivations.match(p)]  # type: ignore[misc]
+        found += self.derivation_methods.get(method or "", [])
+        if sanitizer is not None and sanitizer.id in self.derived_by_sanitizer:
+            found.append(self.derived_by_sanitizer[sanitizer.id])
+        return list(dict.fromkeys(found))
 
     def outputs_for(self, path: str) -> list[Output]:
         return self.outputs.match(path)  # type: ignore[return-value]

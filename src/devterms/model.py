@@ -61,6 +61,30 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Use:
+    """A use of platform data, for the map (``devterms map``); never a finding by itself.
+
+    ``kind`` is ``source`` (``platform``'s data collected by the call ``name``), ``store``
+    (written to ``name``: a file template, a table or a key; ``detail``: files, tables or
+    cache), ``send`` (sent to the host ``name``) or ``derive`` (``name``: the category of what is
+    derived, ``detail``: the call that derives it). ``source`` is the call the data came from;
+    the use sits at ``path:line:column``, the call that does it.
+    """
+
+    kind: str
+    platform: str
+    name: str
+    detail: str
+    source: str
+    path: str
+    line: int
+    column: int
+
+    def sort_key(self) -> tuple[str, str, str, str, int, int, str, str]:
+        return (self.platform, self.kind, self.name, self.path, self.line, self.column, self.detail, self.source)
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A file devterms could not analyse (``DT000``): unparsable, undecodable or over budget."""
 

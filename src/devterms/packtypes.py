@@ -21,6 +21,7 @@ PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "return
                      "declares-setting", "returns-settings", "keeps-options", "takes-folder",
                      "names-current-folder", "names-temp-file")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
+STORES = ("files", "tables", "cache")  # what a storage entry writes to, as the map groups it
 RECEIVER = "receiver"
 
 
@@ -229,6 +230,25 @@ class Storage:
     path: tuple[Arg, ...]
     data: tuple[Arg, ...]
     methods: tuple[str, ...] = ()
+    store: str = "files"  # files, tables (sql) or cache: how the map lists what is written
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """Calls that derive something from platform data that is no finding by itself (counts,
+    sentiment, topics): the map lists the data's use under ``category``. ``args``: where the
+    data is (omitted: any argument or the receiver); ``sanitizers``: ids of sanitizers whose
+    calls derive this category too (``len`` counts)."""
+
+    id: str
+    category: str
+    package: str
+    checked: str
+    description: str
+    calls: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    args: tuple[Arg, ...] = ()
+    sanitizers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +320,7 @@ class RulePack:
     vocabularies: dict[str, Vocabulary] = dataclasses.field(default_factory=dict)
     meetings: tuple[Meeting, ...] = ()
     outputs: tuple[Output, ...] = ()
+    derivations: tuple[Derivation, ...] = ()
     # hosts (``*.``-patterns too) a project declares harmless: a URL or e-mail domain matching
     # one is no sink destination, even when a broader sink pattern (``*.gov``) covers it
     allowed_hosts: tuple[str, ...] = ()

@@ -20,7 +20,8 @@ from typing import TypeVar
 from devterms import __version__
 from devterms.packtypes import (
     CONFIDENCES, MEETING_KINDS, OUTPUT_KINDS, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS,
-    STORAGE_KINDS, VOCABULARY_REPORTS, Arg, Clause, Condition, Document, HttpClient, Meeting, Output,
+    STORAGE_KINDS, STORES, VOCABULARY_REPORTS, Arg, Clause, Condition, Derivation, Document, HttpClient,
+    Meeting, Output,
     Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
 )
 from devterms.patterns import CallMatcher, PatternError, validate_host_pattern
@@ -28,7 +29,7 @@ from devterms.schema import Entry, RulePackError, load_yaml_file
 
 SECTIONS = frozenset({"platforms", "clauses", "sources", "sinks", "http_clients", "sanitizers",
                       "storage", "propagation", "rules", "host_groups", "vocabularies", "meetings",
-                      "outputs"})
+                      "outputs", "derivations"})
 _T = TypeVar("_T")
 __all__ = ["Arg", "Clause", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
            "RulePackError", "Sanitizer", "Sink", "Source", "Storage", "SEVERITIES",
@@ -163,7 +164,9 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         tuple(_storage(e) for e in sections.get("storage", [])),
         tuple(_propagation(e) for e in sections.get("propagation", [])), rules, groups, version,
         vocabularies, tuple(_meeting(e) for e in sections.get("meetings", [])),
-        tuple(_output(e) for e in sections.get("outputs", [])))
+        tuple(_output(e) for e in sections.get("outputs", [])),
+        _derivations(sections.get("derivations", []), categories,
+                     {e.raw.get("id") for e in sections.get("sanitizers", [])}))
 
 
 def _keyed(built: Iterable[tuple[Entry, str, _T]]) -> dict[str, _T]:
@@ -262,8 +265,9 @@ def _storage(e: Entry) -> Storage:
     path = _args(e, "path")
     if not path:
         raise e.error("path", "must name the argument (or receiver, or a list tried in order) that names the file")
-    st = Storage(e.identifier("id"), e.choice("kind", STORAGE_KINDS), e.str("description"),
-                 _calls(e), path, _args(e, "data"), e.str_list("methods"))
+    kind = e.choice("kind", STORAGE_KINDS)
+    st = Storage(e.identifier("id"), kind, e.str("description"), _calls(e), path, _args(e, "data"),
+                 e.str_list("methods"), e.choice("store", STORES, "tables" if kind == "sql" else "files"))
     if st.methods and st.kind != "sql":
         raise e.error("methods", "only sql entries match by method name (a statement says what they do)")
     if st.kind == "writer" and not st.data:
@@ -411,6 +415,24 @@ def _output(e: Entry) -> Output:
         raise e.error("calls", "an output needs calls")
     e.finish()
     return o
+
+
+def _derivations(entries: list[Entry], categories: set[str], sanitizers: set[object]) -> tuple[Derivation, ...]:
+    found = []
+    for e in entries:
+        d = Derivation(e.identifier("id"), e.identifier("category"), e.str("package", required=False) or "",
+                       e.str("checked"), e.str("description"), _calls(e), e.str_list("methods"), _args(e, "args"),
+                       e.str_list("sanitizers"))
+        if d.category in categories:
+            raise e.error("category", f"{d.category!r} is a rule's sink category: its sinks already derive it")
+        if not (d.calls or d.methods or d.sanitizers):
+            raise e.error("calls", "a derivation needs calls, methods or sanitizers")
+        unknown = [z for z in d.sanitizers if z not in sanitizers]
+        if unknown:
+            raise e.error("sanitizers", f"names unknown sanitizer {unknown[0]!r}")
+        e.finish()
+        found.append(d)
+    return tuple(found)
 
 
 def _account(e: Entry) -> tuple[str, ...]:

@@ -168,4 +168,5 @@ class ProjectCalls:
             step = Step(info.module, info.node, f"{self.pack.platforms[source.platform].name} data received by {what}", info.top)
             trace = Trace(f"source:{source.id}", source.platform, what, (step,), account="*" in source.account)
             binding.update({p.name: Value(traces=(trace,)) for p in params})
+            self.reporter.collected(step, source, trace)
         return binding

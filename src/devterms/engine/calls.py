@@ -56,6 +56,7 @@ class CallHandler:
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
         sanitizer = next((s for s in (self.knowledge.sanitizer_for(p, method) for p in paths or [""]) if s), None)
         results.extend(self._meetings(frame, site, paths, method))
+        self._derivations(frame, site, paths, method, sanitizer)
         self._outputs(frame, site, paths)
         for path in paths:
             for source in self.knowledge.sources_for(path):
@@ -164,7 +165,10 @@ class CallHandler:
 
         def load(value: Value) -> Value:
             traces = persisted.read_file(value.text, lambda note: frame.step(site.node, note))
-            return join(value, Value(traces=traces)) if traces else value
+            if not traces:
+                return value
+            # joined, yet still naming the file (a join would drop the text: it differs from the read's)
+            return Value(value.paths, merge_traces((*value.traces, *traces)), value.text, value.parts)
 
         site.receiver = load(site.receiver)
         site.positional = [load(v) for v in site.positional]
@@ -189,7 +193,9 @@ class CallHandler:
         data = site.args_data(entry.data) if entry.data else NOTHING
         self.run.meetings.kept(frame, site.node, data, f"stored by {label(next(iter(sorted(site.callee.paths)), ''))}")
         if entry.kind == "sql":
-            self._record_writes(frame, "tables", *persisted.write_table(template, data, step))
+            table = persisted.write_table(template, data, step)
+            self._record_writes(frame, "tables", *table)
+            self._stored(frame, site, entry.store, table[0], data)
             read = persisted.read_table(template, step)
             if template is None or not is_sql(template):
                 return join(result, Value(traces=read))
@@ -199,7 +205,9 @@ class CallHandler:
             return Value(result.paths, read)
         if entry.kind == "downloader":
             data = join(data, result.data_only())
-        self._record_writes(frame, "files", *persisted.write_file(template, data, step))
+        written = persisted.write_file(template, data, step)
+        self._record_writes(frame, "files", *written)
+        self._stored(frame, site, entry.store, written[0], data)
         if data.tainted:
             handle = site.node.func.value if spec.is_receiver else _arg_node(site.node, spec)
             if isinstance(handle, (cst.Name, cst.Attribute)):
@@ -207,6 +215,30 @@ class CallHandler:
         if entry.kind == "downloader" and template is not None:
             return result.with_text(concat_text([template, "/", None]))
         return result
+
+    def _stored(self, frame: Frame, site: CallSite, store: str, name: str, data: Value) -> None:
+        """A use for the map: platform data written to ``name`` (empty: a name not known)."""
+        if data.tainted and (name or store != "tables"):
+            where = name.replace(HOLE, "*") or "?"
+            step = frame.step(site.node, f"stored in {where}")
+            self.run.reporter.use(frame.summary, step, "store", where, data, store)
+
+    def _sent(self, frame: Frame, site: CallSite, host: str, payload: Value, data: Value, what: str) -> None:
+        """A use for the map: platform data sent to ``host`` ("?": not known) in the request's
+        body, or in its URL when the host is known. A URL that is itself platform data (a
+        photo's address) fetches the data, it sends none."""
+        if payload.tainted or (data.tainted and host != "?"):
+            self.run.reporter.use(frame.summary, frame.step(site.node, f"sent to {host}"), "send", host, data, what)
+
+    def _derivations(self, frame: Frame, site: CallSite, paths: list[str], method: str | None,
+                     sanitizer: Sanitizer | None) -> None:
+        """Uses for the map: what the call derives from platform data (counts, sentiment)."""
+        for derivation in self.knowledge.derivations_for(paths, method, sanitizer):
+            data = self._values(site, derivation.args).data_only()
+            if data.tainted:
+                what = label(paths[0]) if paths else f".{method}()"
+                self.run.reporter.use(frame.summary, frame.step(site.node, f"{derivation.category} by {what}"),
+                                      "derive", derivation.category, data, what)
 
     @staticmethod
     def _record_writes(frame: Frame, store: str, name: str, params: list[Trace]) -> None:
@@ -239,6 +271,7 @@ class CallHandler:
         if url is not None:
             self.run.meetings.probed(frame, site.node, url, source.platform if source else None, f"{what} to {host}")
         self.run.meetings.kept(frame, site.node, data, f"sent by {what} to {host}")
+        self._sent(frame, site, host, site.args_data(payload), data, what)
         return found
 
     def _check_sink(self, frame: Frame, site: CallSite, sink: Sink, what: str, own: Value) -> bool:
@@ -300,10 +333,13 @@ class CallHandler:
             separator = builder.separator
             parts: list[str | None] = [site.receiver.text] if builder.receiver and site.receiver.text != "" else []
             for i, value in enumerate(site.positional):
-                if i and _names_below(value.text, site.positional[0].text):
+                text = value.text
+                if i and _names_below(text, site.positional[0].text):
                     parts = []  # os.walk/glob already gave a full path below the folder
-                if value.text != "":  # os.path.join("", "a") is "a" (the current folder)
-                    parts.extend(([separator] if parts else []) + [value.text])
+                elif i and text is not None and text.endswith("/" + HOLE):
+                    text = HOLE  # a name listed in another folder, joined onto this one (a copy)
+                if text != "":  # os.path.join("", "a") is "a" (the current folder)
+                    parts.extend(([separator] if parts else []) + [text])
             return concat_text(parts) if parts else ""
         return None
 
@@ -343,7 +379,11 @@ class CallHandler:
         """Alert channels and other outputs: an inference reaching one is kept about the person."""
         for path in paths:
             for output in self.knowledge.outputs_for(path):
-                self.run.meetings.kept(frame, site.node, site.args_data(output.args), f"{output.kind} {label(path)}")
+                data = site.args_data(output.args)
+                self.run.meetings.kept(frame, site.node, data, f"{output.kind} {label(path)}")
+                if data.tainted:  # a use for the map: a destination reached through a service's SDK
+                    step = frame.step(site.node, f"sent by {label(path)}")
+                    self.run.reporter.use(frame.summary, step, "send", output.id, data, label(path))
 
     def _mutate_receiver(self, frame: Frame, node: cst.Call, site: CallSite) -> None:
         func = node.func

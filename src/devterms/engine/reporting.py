@@ -10,6 +10,11 @@ its path (a face encoding then compared) is not reported again.
 Findings are kept per unit of analysis (:mod:`devterms.engine.tracking`): a unit that runs again
 replaces what it found before, and only the units still in use contribute to the answer.
 Positions are computed only here, at the end, for the flows that are reported.
+
+The same paths carry *uses* (:class:`~devterms.model.Use`): platform data stored, sent or
+derived from, for the map. A use is a pending flow whose category starts with :data:`USE`;
+it travels through summaries like any other and is recorded where it meets concrete data, but
+it never becomes a finding. Every sink a flow reaches is also a use (what is derived from it).
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from dataclasses import dataclass, field
 from devterms.engine.steps import FlowRenderer, Step
 from devterms.engine.summaries import KEPT, Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
-from devterms.model import Finding
+from devterms.model import Finding, Use
 from devterms.packtypes import RulePack, Source
 from devterms.values import Trace, Value
 
 MAX_FLOWS = 8  # distinct paths kept per finding, the shortest first
+USE = "use:"  # the category prefix of pending flows that are uses: "use:<kind>:<detail>"
 
 
 @dataclass(eq=False)
@@ -41,10 +47,17 @@ class Reporter:
         self.pack = pack
         self._tracker = tracker
         self._by_unit: dict[Unit, dict[tuple[object, ...], _Draft]] = {}
+        self._uses_by_unit: dict[Unit, dict[tuple[object, ...], tuple[str, str, str, str, str, Step]]] = {}
         tracker.on_run.append(self._forget)  # a unit that runs again replaces what it found
 
     def _forget(self, unit: Unit) -> None:
         self._by_unit.pop(unit, None)
+        self._uses_by_unit.pop(unit, None)
+
+    def use(self, summary: Summary | None, at: Step, kind: str, name: str, data: Value, detail: str = "") -> None:
+        """``data`` is stored, sent or derived from at ``at`` (``kind``: store, send, derive):
+        a use for the map, recorded where the data is concrete, never a finding."""
+        self.sink(summary, at, f"{USE}{kind}:{detail}", name, data)
 
     def sink(self, summary: Summary | None, sink: Step, category: str, what: str, data: Value,
              other_than: str = "", account_only: bool = False) -> None:
@@ -60,15 +73,20 @@ class Reporter:
         if not pending.applies_to(trace):
             return
         if trace.is_param:
-            if summary is not None:
+            if summary is not None and not (pending.category.startswith(USE) and _holds_use(summary, trace, pending)):
                 summary.pending.append(Pending(trace.origin, pending.sink_label, pending.category, steps,
                                                pending.sink, pending.account_only, pending.other_than))
+            return
+        if pending.category.startswith(USE):
+            kind, detail = pending.category[len(USE):].split(":", 1)
+            self._use(kind, trace.platform, pending.sink_label, detail, trace.source, pending.sink)
             return
         if pending.category == KEPT:  # a helper's output kept what this data's meeting inferred
             inference = trace.inference
             if inference is None or inference.category in trace.reached:
                 return
             pending = Pending("", inference.label, inference.category, (inference.meeting,), inference.meeting)
+        self._use("derive", trace.platform, pending.category, pending.sink_label, trace.source, pending.sink)
         rule = self.pack.rule_for_category(pending.category)
         if rule is not None:
             self._draft(rule.code, trace, pending.sink_label, pending.sink, steps)
@@ -77,10 +95,16 @@ class Reporter:
         """Sources that are themselves violations (unofficial scrapers and clients) are reported
         where they collect: once per module and library, at the first call, the others as
         further flows."""
+        self.collected(at, source, trace)
         rule = self.pack.rule_collecting(source.kind)
         if rule is not None:
             library = source.package or source.id
             self._draft(rule.code, trace, library, None, trace.steps, (at.module.name, library))
+
+    def collected(self, at: Step, source: Source, trace: Trace) -> None:
+        """A use for the map: ``source``'s data enters the program at ``at`` (a call, or a
+        registered callback's parameters)."""
+        self._use("source", trace.platform, trace.source, source.id, trace.source, at)
 
     def _draft(self, code: str, trace: Trace, sink_label: str, sink: Step | None, steps: tuple[Step, ...],
                where: tuple[object, ...] | None = None) -> None:
@@ -93,6 +117,22 @@ class Reporter:
         if draft is None:
             draft = drafts[key] = _Draft(code, trace.platform, sink_label, sink)
         draft.flows.setdefault(steps, trace.source)
+
+    def _use(self, kind: str, platform: str, name: str, detail: str, source: str, at: Step) -> None:
+        unit = self._tracker.current
+        if unit is not None and platform:
+            key = (kind, platform, name, detail, source, at.module.name, at.node)
+            self._uses_by_unit.setdefault(unit, {})[key] = (kind, platform, name, detail, source, at)
+
+    def uses(self, units: Iterable[Unit]) -> list[Use]:
+        """The uses of ``units`` (those still in use), located, one per call and what it does."""
+        found = {key: use for unit in units for key, use in self._uses_by_unit.get(unit, {}).items()}
+        renderer = FlowRenderer(use[-1] for use in found.values())
+        located = set()
+        for kind, platform, name, detail, source, at in found.values():
+            hop = renderer.hop(at)
+            located.add(Use(kind, platform, name, detail, source, hop.path, hop.line, hop.column))
+        return sorted(located, key=Use.sort_key)
 
     def findings(self, units: Iterable[Unit]) -> list[Finding]:
         """The findings of ``units`` (those still in use), located, merged per sink, rule and platform."""
@@ -121,6 +161,13 @@ class Reporter:
             at = renderer.hop(draft.sink)
         return Finding(at.path, at.line, at.column, rule.code, message, rule.severity, draft.platform,
                        rule.sink_category, clauses, tuple(ordered[:MAX_FLOWS]), at.end_line, at.end_column)
+
+
+def _holds_use(summary: Summary, trace: Trace, use: Pending) -> bool:
+    """Whether the summary already passes this use of the parameter on: a use keeps no path, so
+    one pending entry is enough (without this, every call level multiplied them)."""
+    return any(p.sink is use.sink and p.param == trace.origin and p.category == use.category
+               and p.sink_label == use.sink_label for p in summary.pending)
 
 
 class _Defaulting(dict):  # type: ignore[type-arg]

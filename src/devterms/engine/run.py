@@ -38,7 +38,7 @@ from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.knowledge import Knowledge
-from devterms.model import Finding
+from devterms.model import Finding, Use
 from devterms.packtypes import RulePack
 from devterms.project import Project
 from devterms.values import Trace, Value, merge_traces, parent_folder
@@ -107,6 +107,16 @@ class ProjectRun:
 
     def findings(self) -> list[Finding]:
         """The findings of every unit still in use, located (positions are computed here)."""
+        failed = {self.modules[n].display for n in self.failed}
+        found = self.reporter.findings(self._live_units())
+        return [f for f in found if f.path not in failed]
+
+    def uses(self) -> list[Use]:
+        """What platform data is collected, stored, sent and derived, for the map."""
+        failed = {self.modules[n].display for n in self.failed}
+        return [u for u in self.reporter.uses(self._live_units()) if u.path not in failed]
+
+    def _live_units(self) -> list[Unit]:
         live: dict[int, Unit] = {}
         stack = [self._units[n] for n in self.modules if n not in self.failed]
         while stack:
@@ -118,9 +128,7 @@ class ProjectRun:
                 used = self.summaries.unit_of(fact)
                 if used is not None:
                     stack.append(used)
-        failed = {self.modules[n].display for n in self.failed}
-        found = self.reporter.findings(live.values())
-        return [f for f in found if f.path not in failed]
+        return list(live.values())
 
     def _current(self, unit: Unit) -> bool:
         return self.summaries.current(unit)
