@@ -163,19 +163,20 @@ def test_a_propagation_entry_of_the_wrong_shape_names_its_key(tmp_path: Path) ->
     ("kind: returns-settings\n    calls: [a.B().parse]\n    options: {pos: 0}", "options"),
 ])
 def test_a_settings_entry_of_the_wrong_shape_names_its_key(tmp_path: Path, entry: str, key: str) -> None:
-    from devterms.schema import RulePackError
-
-    (tmp_path / "p.yaml").write_text(f"propagation:\n  - id: x\n    description: d\n    {entry}\n")
-    with pytest.raises(RulePackError) as error:
-        load_pack([tmp_path])
-    assert (error.value.file, error.value.key) == (str(tmp_path / "p.yaml"), key)
+    assert _error_key(tmp_path, f"propagation:\n  - id: x\n    description: d\n    {entry}\n") == key
 
 
 def test_a_storage_entry_without_a_path_names_its_key(tmp_path: Path) -> None:
+    text = "storage:\n  - id: x\n    kind: writer\n    description: d\n    calls: [a.save]\n    data: 0\n"
+    assert _error_key(tmp_path, text) == "path"
+
+
+def _error_key(tmp_path: Path, text: str) -> str | None:
+    """The key the loader's error names for a pack file holding ``text`` (which must fail)."""
     from devterms.schema import RulePackError
 
-    (tmp_path / "s.yaml").write_text(
-        "storage:\n  - id: x\n    kind: writer\n    description: d\n    calls: [a.save]\n    data: 0\n")
+    (tmp_path / "p.yaml").write_text(text)
     with pytest.raises(RulePackError) as error:
         load_pack([tmp_path])
-    assert (error.value.file, error.value.key) == (str(tmp_path / "s.yaml"), "path")
+    assert error.value.file == str(tmp_path / "p.yaml")
+    return error.value.key

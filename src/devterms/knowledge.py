@@ -79,6 +79,8 @@ class Knowledge:
         self.default_methods = {m: p for p in defaults for m in p.methods}
         self.settings = CallMatcher(
             (c, p) for p in pack.propagation if p.kind in ("declares-setting", "returns-settings", "keeps-options") for c in p.calls)
+        self.folder_attributes = frozenset(  # Path.parent: the last name of attribute patterns
+            c.rsplit(".", 1)[1] for p in pack.propagation if p.kind == "takes-folder" for c in p.calls if "." in c)
         self.binders = CallMatcher(
             (c, p) for p in pack.propagation if p.kind == "binds-arguments" for c in p.calls)
         self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)

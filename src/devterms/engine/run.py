@@ -293,7 +293,7 @@ class ProjectRun:
 
     def load_attribute(self, scope: Scope, owner: Value, attr: str, node: cst.CSTNode) -> Value:
         value = self.attributes.load(scope, owner, attr, node)
-        if owner.text is not None and any(
+        if owner.text is not None and attr in self.knowledge.folder_attributes and any(
                 (b := self.knowledge.path_builder(f"{p}.{attr}")) is not None and b.kind == "takes-folder"
                 for p in owner.paths):
             return Value(owner.paths, value.traces, parent_folder(owner.text))  # Path(__file__).parent: a Path
