@@ -209,6 +209,7 @@ def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bu
     for name in sorted(run.unsettled):
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0,
                                       "analysis did not settle; findings through this module may be missing"))
+    diagnostics.extend(run.limits())
     return run.findings(), diagnostics, run.uses(), run.timed_out
 
 

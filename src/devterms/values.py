@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from devterms.engine.steps import Step
 
 HOLE = "\0"
-MAX_PATHS = 8
-TRACES_PER_PLATFORM = 4  # concrete origins kept per platform; parameters are all kept
+MAX_PATHS = 8  # things one expression may be; past it, the shortest are kept and TRUNCATED added
+TRUNCATED = "<more>"  # a path no pattern matches, standing for the paths dropped (a DT000 where called)
+TRACES_PER_KIND = 4  # concrete origins kept per platform and kind of trace; parameters are all kept
 MAX_STEPS = 64  # per trace, while analysing; flows are shortened further when shown
 MAX_TEXT = 512
 MAX_PARTS = 16
@@ -181,7 +182,7 @@ def join(*values: Value) -> Value:
     first = present[0]
     if all(v == first for v in present):
         return first
-    paths = _cap_paths(p for v in present for p in v.paths)
+    paths = cap_paths(p for v in present for p in v.paths)
     traces = merge_traces(t for v in present for t in v.traces)
     texts = {v.text for v in present}
     text = texts.pop() if len(texts) == 1 else None
@@ -201,8 +202,10 @@ def merge_traces(traces: Iterable[Trace]) -> tuple[Trace, ...]:
 
     Two paths of one origin keep only the sink categories both passed (a path that has not yet
     been through a face encoder can still reach one). Every parameter is kept, and
-    :data:`TRACES_PER_PLATFORM` concrete origins of each platform: a finding is made per sink,
-    rule and platform, so a further origin of the same platform could only add another path.
+    :data:`TRACES_PER_KIND` concrete origins of each kind: traces of one platform that are
+    alike in what they can still be reported for (whether one account's, the sinks passed, the
+    inference). A finding is made per sink, rule and platform, so a further origin of the same
+    kind could only add another path to a finding that is made anyway.
     """
     seen: dict[tuple[str, object], Trace] = {}
     for trace in traces:
@@ -214,12 +217,13 @@ def merge_traces(traces: Iterable[Trace]) -> tuple[Trace, ...]:
             seen[key] = Trace(old.origin, old.platform, old.source, old.steps, old.reached & trace.reached,
                               old.account, old.inference)
     ordered = sorted(seen.values(), key=lambda t: (t.is_param, t.key[0], t.key[1] is not None))
-    per_platform: dict[str, int] = {}
+    per_kind: dict[tuple[object, ...], int] = {}
     kept = []
     for trace in ordered:
         if not trace.is_param:
-            per_platform[trace.platform] = per_platform.get(trace.platform, 0) + 1
-            if per_platform[trace.platform] > TRACES_PER_PLATFORM:
+            kind = (trace.platform, trace.account, trace.reached, trace.key[1])
+            per_kind[kind] = per_kind.get(kind, 0) + 1
+            if per_kind[kind] > TRACES_PER_KIND:
                 continue
         kept.append(trace)
     return tuple(kept)
@@ -249,9 +253,18 @@ def interleave(parts: list[str | None], separator: str) -> list[str | None]:
     return out
 
 
-def _cap_paths(paths: Iterable[str]) -> frozenset[str]:
-    unique = sorted(set(paths), key=lambda p: (len(p), p))
-    return frozenset(unique[:MAX_PATHS])
+def cap_paths(paths: Iterable[str]) -> frozenset[str]:
+    """At most :data:`MAX_PATHS` paths: past it the shortest, and :data:`TRUNCATED`."""
+    unique = set(paths)
+    if len(unique) <= MAX_PATHS:
+        return frozenset(unique)
+    kept = sorted((p for p in unique if not p.startswith(TRUNCATED)), key=lambda p: (len(p), p))
+    return frozenset((*kept[:MAX_PATHS - 1], TRUNCATED))
+
+
+def truncated(value: Value) -> bool:
+    """Whether ``value`` stood for more things than :data:`MAX_PATHS` (or is a part of one that did)."""
+    return any(p.startswith(TRUNCATED) for p in value.paths)
 
 
 def _cap_text(text: str | None) -> str | None:

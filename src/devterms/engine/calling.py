@@ -20,9 +20,9 @@ from devterms.engine.reporting import Reporter
 from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
 from devterms.engine.storage import Persistence
-from devterms.engine.summaries import HeapWrite, StoreWrite, Summaries
+from devterms.engine.summaries import MAX_CONTEXTS, HeapWrite, StoreWrite, Summaries
 from devterms.packtypes import RulePack
-from devterms.values import NOTHING, Trace, Value, merge_traces
+from devterms.values import NOTHING, Trace, Value, cap_paths, merge_traces
 
 Loader = Callable[[CallSite, str], bool]  # loads the module a call path lives in, if it matters
 
@@ -105,6 +105,12 @@ class ProjectCalls:
     def apply(self, scope: Scope, site: CallSite, info: FunctionInfo, bound: Value | None) -> Value:
         binding = bind_arguments(info, site, bound)
         summary = self.summaries.summary_for(info, binding)
+        joined = self.summaries.joined_away(info, binding)
+        if joined:  # said where the arguments carry platform data (a caller's, if a parameter's)
+            self.reporter.limit(scope.summary, scope.step(site.node, f"calls {info.short}()"),
+                                Value(traces=merge_traces(t for v in binding.values() for t in v.traces)),
+                                f"{info.short}() is called in more than {MAX_CONTEXTS} ways (summaries.MAX_CONTEXTS); "
+                                f"what {', '.join(joined)} held here was joined with the others'")
         prefix = param_prefix(info)
 
         def entry(name: str) -> Step:
@@ -158,7 +164,7 @@ class ProjectCalls:
         if info.class_path and info.binds_self and params:
             family = self.definitions.family(info.class_path)
             bound = family if info.kind == "classmethod" else [c + "()" for c in family]
-            binding[params.pop(0).name] = Value(frozenset(bound))
+            binding[params.pop(0).name] = Value(cap_paths(bound))  # past MAX_PATHS, said where called
         for param in params:  # nobody in view calls it: its defaults hold
             if param.name in info.defaults:
                 binding[param.name] = info.defaults[param.name]

@@ -21,8 +21,8 @@ from devterms.engine.summaries import StoreWrite
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
 from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source, Storage
-from devterms.values import (HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces,
-                             parent_folder)
+from devterms.values import (HOLE, MAX_PATHS, NOTHING, Trace, Value, concat_text, container, interleave, join,
+                             merge_traces, parent_folder, truncated)
 
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
 _FIELDS = re.compile(r"\{[^{}]*\}|%\([^()]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
@@ -40,6 +40,10 @@ class CallHandler:
 
     def call(self, frame: Frame, node: cst.Call) -> Value:
         site = self._site(frame, node)
+        if truncated(site.callee):  # said where platform data is at hand (a caller's, if a parameter's)
+            at_hand = join(*(v.data_only() for v in (site.callee, site.receiver, site.starred, *site.arg_values)))
+            self.run.reporter.limit(frame.summary, frame.step(node, "called"), at_hand,
+                                    f"the callee stood for more than {MAX_PATHS} things (values.MAX_PATHS)")
         if site.positional and self.knowledge.binds_arguments(site.callee.paths):
             return self._partial(site)
         results: list[Value] = []

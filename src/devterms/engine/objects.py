@@ -9,6 +9,7 @@ counts as a change for the units that looked it up. Method lookup follows the ba
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,9 +22,6 @@ from devterms.values import Value
 
 if TYPE_CHECKING:
     from devterms.engine.frame import Frame
-
-MAX_BASE_DEPTH = 16
-MAX_FAMILY = 32  # classes ``self`` stands for in a method nobody in view calls
 
 
 @dataclass(eq=False)
@@ -134,11 +132,9 @@ class Definitions:
         when no caller is in view (a base class's template method calls the overrides)."""
         found = [class_path]
         for path in found:
-            if len(found) > MAX_FAMILY:
-                break
             self._tracker.read(("subclasses", path))
             found.extend(s for s in self._subclasses.get(path, ()) if s not in found)
-        return found[:MAX_FAMILY]
+        return found
 
     def library_paths(self, path: str) -> list[str]:
         """What a call on an instance of a project class reaches in a library it subclasses:
@@ -147,37 +143,33 @@ class Definitions:
         owner, dot, rest = path.partition("().")
         if not dot or self.class_named(owner) is None or self.method(owner, rest.split(".", 1)[0].split("(", 1)[0]):
             return []
-        return [f"{base}().{rest}" for base in self._library_bases(owner, 0)]
+        return [f"{base}().{rest}" for base in self._library_bases(owner)]
 
-    def _library_bases(self, class_path: str, depth: int) -> list[str]:
-        info = self.class_named(class_path)
-        if info is None or depth > MAX_BASE_DEPTH:
-            return [class_path] if depth else []
-        return [b for base in info.bases for b in self._library_bases(base, depth + 1)]
+    def _library_bases(self, class_path: str) -> list[str]:
+        """The bases of a project class, through its project bases, that are not the project's."""
+        return [path for path in self.mro(class_path)[1:] if self.class_named(path) is None]
 
     def mro(self, class_path: str) -> list[str]:
         """The class and its bases, depth first (Python's MRO for single inheritance)."""
-        order: list[str] = []
+        return list(self._ancestors(class_path))
 
-        def visit(path: str, depth: int) -> None:
-            if path in order or depth > MAX_BASE_DEPTH:
-                return
-            order.append(path)
+    def method(self, class_path: str, name: str) -> FunctionInfo | None:
+        """The first definition of method ``name`` along the class's :meth:`mro`."""
+        for path in self._ancestors(class_path):
             info = self.class_named(path)
-            for base in info.bases if info is not None else ():
-                visit(base, depth + 1)
-
-        visit(class_path, 0)
-        return order
-
-    def method(self, class_path: str, name: str, depth: int = 0) -> FunctionInfo | None:
-        info = self.class_named(class_path)
-        if info is None or depth > MAX_BASE_DEPTH:
-            return None
-        if name in info.methods:
-            return info.methods[name]
-        for base in info.bases:
-            found = self.method(base, name, depth + 1)
-            if found is not None:
-                return found
+            if info is not None and name in info.methods:
+                return info.methods[name]
         return None
+
+    def _ancestors(self, class_path: str) -> Iterator[str]:
+        """:meth:`mro`, one class at a time and each once, so that a cycle of bases ends."""
+        seen: set[str] = set()
+        stack = [class_path]
+        while stack:
+            path = stack.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            yield path
+            info = self.class_named(path)
+            stack.extend(reversed(info.bases) if info is not None else ())

@@ -15,6 +15,10 @@ The same paths carry *uses* (:class:`~devterms.model.Use`): platform data stored
 derived from, for the map. A use is a pending flow whose category starts with :data:`USE`;
 it travels through summaries like any other and is recorded where it meets concrete data, but
 it never becomes a finding. Every sink a flow reaches is also a use (what is derived from it).
+
+Where an analysis limit made the engine drop something that could have carried a flow, the
+place is recorded as a *limit* (:meth:`Reporter.limit`), kept per unit like findings, and
+reported as a DT000 on the file: a limit never loses a finding without a word.
 """
 
 from __future__ import annotations
@@ -25,11 +29,12 @@ from dataclasses import dataclass, field
 from devterms.engine.steps import FlowRenderer, Step
 from devterms.engine.summaries import KEPT, Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
-from devterms.model import Finding, Use
+from devterms.model import Diagnostic, Finding, Use
 from devterms.packtypes import RulePack, Source
 from devterms.values import Trace, Value
 
 MAX_FLOWS = 8  # distinct paths kept per finding, the shortest first
+LIMIT = "limit"  # the category of pending flows that say an analysis limit was reached on their data
 USE = "use:"  # the category prefix of pending flows that are uses: "use:<kind>:<detail>"
 
 
@@ -48,11 +53,39 @@ class Reporter:
         self._tracker = tracker
         self._by_unit: dict[Unit, dict[tuple[object, ...], _Draft]] = {}
         self._uses_by_unit: dict[Unit, dict[tuple[object, ...], tuple[str, str, str, str, str, Step]]] = {}
+        self._limits_by_unit: dict[Unit, dict[tuple[object, ...], tuple[Step, str]]] = {}
         tracker.on_run.append(self._forget)  # a unit that runs again replaces what it found
 
     def _forget(self, unit: Unit) -> None:
         self._by_unit.pop(unit, None)
         self._uses_by_unit.pop(unit, None)
+        self._limits_by_unit.pop(unit, None)
+
+    def limit(self, summary: Summary | None, at: Step, data: Value, what: str) -> None:
+        """An analysis limit (``what`` names it) was reached at ``at`` with ``data`` at hand: said
+        where the data is platform data (a limit reached on other data cannot lose a flow)."""
+        self.sink(summary, at, LIMIT, what, data)
+
+    def _limit(self, at: Step, what: str) -> None:
+        unit = self._tracker.current
+        if unit is not None:
+            self._limits_by_unit.setdefault(unit, {}).setdefault((at.module.name, at.node, what), (at, what))
+
+    def limits(self, units: Iterable[Unit]) -> list[Diagnostic]:
+        """One DT000 per file where ``units`` reached a limit: the first place, and how many more."""
+        found = {key: limit for unit in units for key, limit in self._limits_by_unit.get(unit, {}).items()}
+        renderer = FlowRenderer(step for step, _ in found.values())
+        by_file: dict[str, list[tuple[int, int, str]]] = {}
+        for step, what in found.values():
+            hop = renderer.hop(step)
+            by_file.setdefault(hop.path, []).append((hop.line, hop.column, what))
+        diagnostics = []
+        for path, places in sorted(by_file.items()):
+            line, column, what = min(places)
+            more = f" (and {len(places) - 1} more places in this file)" if len(places) > 1 else ""
+            diagnostics.append(Diagnostic(path, line, column, f"analysis limit reached: {what}{more}; "
+                                                              "findings through here may be missing"))
+        return diagnostics
 
     def use(self, summary: Summary | None, at: Step, kind: str, name: str, data: Value, detail: str = "") -> None:
         """``data`` is stored, sent or derived from at ``at`` (``kind``: store, send, derive):
@@ -73,9 +106,13 @@ class Reporter:
         if not pending.applies_to(trace):
             return
         if trace.is_param:
-            if summary is not None and not (pending.category.startswith(USE) and _holds_use(summary, trace, pending)):
-                summary.pending.append(Pending(trace.origin, pending.sink_label, pending.category, steps,
-                                               pending.sink, pending.account_only, pending.other_than))
+            if summary is not None:
+                once = pending.category.startswith(USE) or pending.category == LIMIT
+                summary.add_pending(Pending(trace.origin, pending.sink_label, pending.category, steps, pending.sink,
+                                            pending.account_only, pending.other_than), once)
+            return
+        if pending.category == LIMIT:
+            self._limit(pending.sink, pending.sink_label)
             return
         if pending.category.startswith(USE):
             kind, detail = pending.category[len(USE):].split(":", 1)
@@ -161,13 +198,6 @@ class Reporter:
             at = renderer.hop(draft.sink)
         return Finding(at.path, at.line, at.column, rule.code, message, rule.severity, draft.platform,
                        rule.sink_category, clauses, tuple(ordered[:MAX_FLOWS]), at.end_line, at.end_column)
-
-
-def _holds_use(summary: Summary, trace: Trace, use: Pending) -> bool:
-    """Whether the summary already passes this use of the parameter on: a use keeps no path, so
-    one pending entry is enough (without this, every call level multiplied them)."""
-    return any(p.sink is use.sink and p.param == trace.origin and p.category == use.category
-               and p.sink_label == use.sink_label for p in summary.pending)
 
 
 class _Defaulting(dict):  # type: ignore[type-arg]

@@ -38,7 +38,7 @@ from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.knowledge import Knowledge
-from devterms.model import Finding, Use
+from devterms.model import Diagnostic, Finding, Use
 from devterms.packtypes import RulePack
 from devterms.project import Project
 from devterms.values import Trace, Value, merge_traces, parent_folder
@@ -86,12 +86,12 @@ class ProjectRun:
         for name in sorted(names):
             self._add(name)
         while True:
-            ran = self.summaries.compute_deferred()
+            ran = self.summaries.compute_deferred(lambda info, work: self._within_budget(info.module.name, work))
             for module in self._in_import_order():
                 unit = self._units[module.name]
                 if module.name in self.failed or module.name in self.unsettled:
                     continue
-                if unit.runs == 0 or not self._current(unit):
+                if unit.runs == 0 or not self._current(module.name, unit):
                     if unit.runs >= MAX_RUNS:
                         self.unsettled.add(module.name)
                         continue
@@ -110,6 +110,11 @@ class ProjectRun:
         failed = {self.modules[n].display for n in self.failed}
         found = self.reporter.findings(self._live_units())
         return [f for f in found if f.path not in failed]
+
+    def limits(self) -> list[Diagnostic]:
+        """DT000 diagnostics for the analysis limits reached (one per file)."""
+        failed = {self.modules[n].display for n in self.failed}
+        return [d for d in self.reporter.limits(self._live_units()) if d.path not in failed]
 
     def uses(self) -> list[Use]:
         """What platform data is collected, stored, sent and derived, for the map."""
@@ -130,8 +135,11 @@ class ProjectRun:
                     stack.append(used)
         return list(live.values())
 
-    def _current(self, unit: Unit) -> bool:
-        return self.summaries.current(unit)
+    def _current(self, module: str, unit: Unit) -> bool:
+        """Whether ``unit`` is current; checking it recomputes summaries, within the module's budget."""
+        answer = [True]
+        self._within_budget(module, lambda: answer.__setitem__(0, self.summaries.current(unit)))
+        return answer[0] or module in self.failed
 
     def _add(self, name: str) -> ModuleState | None:
         if name in self.modules or name not in self.project.files:
@@ -159,20 +167,26 @@ class ProjectRun:
         return ordered
 
     def _run_module(self, module: ModuleState) -> None:
-        unit = self._units[module.name]
-        saved, self._steps_left = self._steps_left, self._budget
-        try:
-            with self.tracker.running(unit):
+        def work() -> None:
+            with self.tracker.running(self._units[module.name]):
                 Frame(self, module, module.name).run_module()
                 done: set[str] = set()
                 while pending := [f for f in self.definitions.functions_of(module.name) if f.qualname not in done]:
                     for info in pending:  # summarising a function defines the ones nested in it
                         done.add(info.qualname)
                         self.summaries.summary_for(info, self.project_calls.default_binding(info))
+
+        self._within_budget(module.name, work)
+
+    def _within_budget(self, module: str, work: Callable[[], None]) -> None:
+        """Do ``work`` of ``module`` with a fresh budget; running out of it fails that module."""
+        saved, self._steps_left = self._steps_left, self._budget
+        try:
+            work()
         except BudgetExceeded:
-            self.failed[module.name] = f"analysis stopped at its budget of {self._budget:,} steps; skipped"
+            self.failed[module] = f"analysis stopped at its budget of {self._budget:,} steps; skipped"
         except RecursionError:
-            self.failed[module.name] = "nested too deeply to analyse; skipped"
+            self.failed[module] = "nested too deeply to analyse; skipped"
         finally:
             self._steps_left = saved
 

@@ -56,7 +56,8 @@ class FlowRenderer:
         return Hop(step.module.display, line, column, step.note, end_line, end_column)
 
     def flow(self, steps: Iterable[Step]) -> Flow:
-        """Located hops, one per line (a sink always stands on its own), at most :data:`MAX_HOPS`."""
+        """Located hops, one per line (a sink always stands on its own), at most :data:`MAX_HOPS`
+        (the first three and the last ones; the first of those says that some are not shown)."""
         hops: list[Hop] = []
         for step in steps:
             hop = self.hop(step)
@@ -68,6 +69,10 @@ class FlowRenderer:
                                    last.end_line, last.end_column)
                 continue
             hops.append(hop)
-        if len(hops) > MAX_HOPS:  # keep where it started and where it arrived
-            hops = hops[:3] + hops[-(MAX_HOPS - 3):]
+        if len(hops) > MAX_HOPS:  # keep where it started and where it arrived, and say so
+            shown = hops[-(MAX_HOPS - 3):]
+            first = shown[0]
+            elided = f"(at least {len(hops) - MAX_HOPS} earlier steps not shown) {first.note}".rstrip()
+            hops = [*hops[:3], Hop(first.path, first.line, first.column, elided, first.end_line, first.end_column),
+                    *shown[1:]]
         return tuple(hops)

@@ -80,6 +80,18 @@ class Summary:
     heap_writes: dict[tuple[str, str], HeapWrite] = field(default_factory=dict)  # by key and parameter
     store_writes: dict[tuple[str, str, str], StoreWrite] = field(default_factory=dict)
     nonlocal_writes: dict[str, Value] = field(default_factory=dict)  # names of the enclosing function
+    _held: set[tuple[object, ...]] = field(default_factory=set)  # pending flows that keep no path
+
+    def add_pending(self, pending: Pending, once: bool = False) -> None:
+        """Record a pending flow; ``once``: it keeps no path (a use, a limit), so one entry per
+        sink, parameter, category and label is enough (without this, every call level
+        multiplied them)."""
+        if once:
+            key = (id(pending.sink), pending.param, pending.category, pending.sink_label)
+            if key in self._held:
+                return
+            self._held.add(key)
+        self.pending.append(pending)
 
     def fingerprint(self) -> tuple[object, ...]:
         return (
@@ -156,13 +168,14 @@ class Summaries:
         unit.suspect = False
         return True
 
-    def compute_deferred(self) -> bool:
-        """Compute the summaries that were needed too deep inside others; whether there were any."""
+    def compute_deferred(self, guard: Callable[[FunctionInfo, Callable[[], None]], None]) -> bool:
+        """Compute the summaries that were needed too deep inside others, each through ``guard``
+        (the scheduler's budget for the function's module); whether there were any."""
         done = bool(self._deferred)
         while self._deferred:
             entry = self._deferred.pop()
             if not entry.computed or entry.unit.suspect:
-                self._compute(entry)
+                guard(entry.info, lambda: self._compute(entry))  # noqa: B023 - called at once
         return done
 
     def unit_of(self, fact: Fact) -> Unit | None:
@@ -175,8 +188,18 @@ class Summaries:
 
     # ------------------------------------------------------------------ internals
 
-    def _context(self, info: FunctionInfo, binding: dict[str, Value]) -> tuple[ContextKey, dict[str, Value]]:
-        """The calling context: what the arguments are; past :data:`MAX_CONTEXTS`, one joined one."""
+    def joined_away(self, info: FunctionInfo, binding: dict[str, Value]) -> list[str]:
+        """The arguments whose constant text or call paths the shared context of a function
+        called in more than :data:`MAX_CONTEXTS` ways does not keep (the summary never saw them)."""
+        key = self._key(info, binding)
+        widened = self._widened.get(info.qualname)
+        if widened is None or key in self._contexts.get(info.qualname, ()):
+            return []
+        kept = {name: widened.get(name, NOTHING) for name in binding}
+        return sorted(name for name, value in binding.items()
+                      if (value.text and kept[name].text != value.text) or not value.paths <= kept[name].paths)
+
+    def _key(self, info: FunctionInfo, binding: dict[str, Value]) -> ContextKey:
         context: tuple[object, ...] = tuple(sorted(
             (name, v.paths, v.text, frozenset(t.origin for t in v.markers), v.constant_parts())
             for name, v in binding.items() if v.paths or v.text or v.markers or v.parts))
@@ -184,7 +207,11 @@ class Summaries:
             context += tuple(sorted((n, frozenset(t.origin for t in v.traces), None)
                                     for n, v in binding.items() if v.traces))
         context += info.closure()
-        key: ContextKey = (info.qualname, context)
+        return (info.qualname, context)
+
+    def _context(self, info: FunctionInfo, binding: dict[str, Value]) -> tuple[ContextKey, dict[str, Value]]:
+        """The calling context: what the arguments are; past :data:`MAX_CONTEXTS`, one joined one."""
+        key = self._key(info, binding)
         contexts = self._contexts.setdefault(info.qualname, set())
         if key in contexts or len(contexts) < MAX_CONTEXTS:
             contexts.add(key)
