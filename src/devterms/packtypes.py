@@ -216,11 +216,13 @@ class Storage:
     ``writer``: ``data`` is written to ``path``; ``downloader``: the call's own result (a
     download) is written to ``path``, and a returned path names it; ``lister``: the result names
     files inside folder ``path``; ``sql``: a statement (``path``) that writes ``data`` into, or
-    reads from, the table it names. ``path`` lists the arguments that may name it, the first
-    one with a known text wins (an object's folder option, ``{key: dirname_pattern}``, before
-    the call's own target argument). ``methods``: names matched on any receiver whose type is
-    unknown (a connection handed in as a parameter); for ``sql`` only when ``path`` is a
-    statement that names a table.
+    reads from, the table it names. With ``store: tables``, a ``writer`` writes ``data`` into
+    the table ``path`` names and a ``reader`` reads it (``DataFrame.to_sql``, ``read_sql_table``).
+    ``path`` lists the arguments that may name it, the first one with a known text wins (an
+    object's folder option, ``{key: dirname_pattern}``, before the call's own target argument).
+    ``methods``: names matched on any receiver whose type is unknown (a connection handed in as a
+    parameter), for tables only: when ``path`` is a statement naming a table (``sql``) or a
+    known table name.
     """
 
     id: str

@@ -268,8 +268,12 @@ def _storage(e: Entry) -> Storage:
     kind = e.choice("kind", STORAGE_KINDS)
     st = Storage(e.identifier("id"), kind, e.str("description"), _calls(e), path, _args(e, "data"),
                  e.str_list("methods"), e.choice("store", STORES, "tables" if kind == "sql" else "files"))
-    if st.methods and st.kind != "sql":
-        raise e.error("methods", "only sql entries match by method name (a statement says what they do)")
+    if st.methods and st.store != "tables":
+        raise e.error("methods", "only table entries match by method name (a statement or table name says what they do)")
+    if st.kind == "sql" and st.store != "tables":
+        raise e.error("store", "an sql entry writes and reads tables")
+    if st.store == "tables" and st.kind not in ("sql", "writer", "reader"):
+        raise e.error("kind", "a table is written by sql or a writer, and read by sql or a reader")
     if st.kind == "writer" and not st.data:
         raise e.error("data", "a writer needs the argument that holds the data")
     e.finish()

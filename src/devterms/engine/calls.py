@@ -16,7 +16,7 @@ from devterms.engine.protocols import Run
 from devterms.engine.scope import Scope as Frame
 from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
-from devterms.engine.storage import is_sql
+from devterms.engine.storage import is_sql, selected_table, written_table
 from devterms.engine.summaries import StoreWrite
 from devterms.knowledge import parse_endpoint
 from devterms.patterns import literal_key
@@ -81,7 +81,7 @@ class CallHandler:
             result = result.passed(category)
         stored = [entry for path in paths for entry in self.knowledge.storage_for(path)]
         by_method = self.knowledge.storage_methods.get(method or "")
-        if not stored and by_method is not None and _is_statement(site.arg(by_method.path[0])):
+        if not stored and by_method is not None and _names_table(by_method, site.arg(by_method.path[0])):
             stored = [by_method]  # a connection of unknown type: the SQL says what it does
         for entry in stored:
             result = self._storage(frame, site, entry, result)
@@ -186,6 +186,8 @@ class CallHandler:
         def step(note: str) -> Step:
             return frame.step(site.node, note)
 
+        if entry.store == "tables" and entry.kind == "reader":  # a table read by name
+            return join(result, Value(traces=persisted.read_table(template, step)))
         if entry.kind == "opener":
             return join(result, Value(traces=persisted.read_file(template, step))).with_text(template)
         if entry.kind == "reader":
@@ -196,15 +198,17 @@ class CallHandler:
             return result.with_text(listed)
         data = site.args_data(entry.data) if entry.data else NOTHING
         self.run.meetings.kept(frame, site.node, data, f"stored by {label(next(iter(sorted(site.callee.paths)), ''))}")
-        if entry.kind == "sql":
-            table = persisted.write_table(template, data, step)
+        if entry.store == "tables":
+            table = persisted.write_table(written_table(template) if entry.kind == "sql" else template, data, step)
             self._record_writes(frame, "tables", *table)
             self._stored(frame, site, entry.store, table[0], data)
-            read = persisted.read_table(template, step)
+            if entry.kind != "sql":
+                return result
+            read = persisted.read_table(selected_table(template), step)
             if template is None or not is_sql(template):
                 return join(result, Value(traces=read))
-            # The statement says what comes back: the table's data, not what the cursor held before.
-            if isinstance(site.node.func, cst.Attribute):
+            # The statement says what comes back: the table's data, not what a cursor held before.
+            if entry.data and isinstance(site.node.func, cst.Attribute):
                 frame.replace_data(site.node.func.value, Value(traces=read))
             return Value(result.paths, read)
         if entry.kind == "downloader":
@@ -417,8 +421,12 @@ def _where(site: CallSite, entry: Storage) -> tuple[Arg, str | None]:
     return entry.path[-1], None
 
 
-def _is_statement(value: Value | None) -> bool:
-    return value is not None and value.text is not None and is_sql(value.text)
+def _names_table(entry: Storage, value: Value | None) -> bool:
+    """Whether a call matched by method name says which table it uses: a statement naming one
+    (``execute``), or a known name (``to_sql``)."""
+    if value is None or value.text is None:
+        return False
+    return is_sql(value.text) if entry.kind == "sql" else HOLE not in value.text
 
 
 def _names_below(text: str | None, folder: str | None) -> bool:

@@ -32,6 +32,18 @@ def is_sql(text: str) -> bool:
     return bool(_TABLE_WRITE.search(text) or _TABLE_READ.search(text))
 
 
+def written_table(statement: str | None) -> str | None:
+    """The table an INSERT, REPLACE or UPDATE statement writes."""
+    written = _TABLE_WRITE.search(statement or "")
+    return written.group(1) if written else None
+
+
+def selected_table(statement: str | None) -> str | None:
+    """The table a SELECT reads people's rows from (not one that only counts or averages)."""
+    read = _TABLE_READ.search(statement or "")
+    return read.group(1) if read and not _AGGREGATES_ONLY.match(statement or "") else None
+
+
 def normalise(template: str | None) -> str | None:
     """A trackable file template, or None when too little of it is known."""
     if not template or len(template.replace(HOLE, "")) < 4:
@@ -110,21 +122,25 @@ class Persistence:
                 found.extend(t.extended((step,)) for t in traces)
         return merge_traces(found)
 
-    def write_table(self, statement: str | None, data: Value, at: At) -> tuple[str, list[Trace]]:
-        """Record an INSERT/UPDATE of tainted data; return the table and the parameter traces
-        (a helper inserting the rows it is given), as :meth:`write_file` does."""
-        written = _TABLE_WRITE.search(statement or "")
-        if not written or not data.traces:
+    def write_table(self, table: str | None, data: Value, at: At) -> tuple[str, list[Trace]]:
+        """Record tainted data written into ``table``; return the table and the parameter
+        traces (a helper inserting the rows it is given), as :meth:`write_file` does."""
+        if not table or not data.traces:
             return "", []
-        table = written.group(1).lower()
+        table = table.lower()
         step = at(f"stored in table {table}")
         self.store("tables", table, [t.extended((step,)) for t in data.concrete_traces])
         return table, [t.extended((step,)) for t in data.traces if t.is_param]
 
-    def read_table(self, statement: str | None, at: At) -> tuple[Trace, ...]:
-        """What a SELECT reads back from a table holding platform data."""
-        if not statement:
+    def read_table(self, table: str | None, at: At) -> tuple[Trace, ...]:
+        """What a read of ``table`` gets back, if it holds platform data."""
+        if not table:
             return ()
+        self.tracker.read(("tables",))
+        if table.lower() in self.tables:
+            step = at(f"selected from table {table.lower()}")
+            return merge_traces(t.extended((step,)) for t in self.tables[table.lower()])
+        return ()
         read = _TABLE_READ.search(statement)
         if read and _AGGREGATES_ONLY.match(statement):
             return ()
