@@ -99,7 +99,10 @@ class Sink:
     without ``calls``, ``hosts`` applies to every HTTP client call's URL. With ``when``, only
     when an argument's constant text mentions one of some words. With ``on_result``, the data
     is the call's own result: a platform query that is itself the violation (monitoring
-    protests), reported whatever its arguments carry.
+    protests), reported whatever its arguments carry. A sink's result has passed its category,
+    so a later sink of that category on the same path is not reported again, unless
+    ``passes_on``: a cloud detection that makes face IDs is reported, and so is the
+    identification those IDs are then sent to.
     """
 
     id: str
@@ -114,6 +117,7 @@ class Sink:
     when: Condition | None
     on_result: bool
     account_only: bool = False  # only data about one named account counts (a map of one person)
+    passes_on: bool = False  # its result still counts at later sinks of its category (face IDs, then identify)
 
 
 @dataclass(frozen=True, slots=True)

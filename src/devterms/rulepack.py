@@ -232,6 +232,7 @@ def _sink(e: Entry, groups: dict[str, tuple[str, ...]], vocabularies: dict[str, 
         e.str("checked"), e.str("description"), _calls(e), _args(e, "args"),
         _hosts(e, groups), _args(e, "target"), _condition(e, vocabularies),
         e.bool("on_result", default=False), e.bool("account_only", default=False),
+        e.bool("passes_on", default=False),
     )
     if not s.calls and not s.hosts:
         raise e.error("calls", "a sink needs calls or hosts")

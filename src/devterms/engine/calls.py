@@ -73,7 +73,7 @@ class CallHandler:
                 results.extend(fetched)
         own = join(*results, site.callee.data_only())  # what the call returns, at least
         passed = [sink.category for path in paths for sink in self.knowledge.sinks_for(path)
-                  if self._check_sink(frame, site, sink, label(path), own)]
+                  if self._check_sink(frame, site, sink, label(path), own) and not sink.passes_on]
         if not reached_project:
             results.append(self._default_result(frame, site, sanitizer))
         result = join(*results)

@@ -1,7 +1,8 @@
 """X users' profile pictures sent to Azure AI Face and searched for a probe face.
 
 Azure's detect returns face IDs, references to biometric templates, so detecting faces in
-platform pictures is already identification here (DT101), as is find_similar over those IDs.
+platform pictures is already identification here (DT101), and so is find_similar over those IDs:
+a detection that makes face IDs passes them on (the search is reported too).
 Detecting the probe face in a local photo is quiet.
 """
 
@@ -37,5 +38,5 @@ def find_person(probe_path, usernames):
         )
         candidate_ids.extend(face.face_id for face in faces)
         owners.update({face.face_id: user.username for face in faces})
-    similar = face_client.find_similar(face_id=probe[0].face_id, face_ids=candidate_ids)  # ok: DT101
+    similar = face_client.find_similar(face_id=probe[0].face_id, face_ids=candidate_ids)  # expect: DT101
     return [owners[s.face_id] for s in similar]
