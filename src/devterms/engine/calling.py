@@ -116,14 +116,17 @@ class ProjectCalls:
         def entry(name: str) -> Step:
             return scope.step(site.node, f"passed as `{name}` to {info.short}()")
 
+        def rebased(trace: Trace) -> list[Trace]:
+            """A trace of the callee's parameter, as the caller's data it stands for."""
+            name = trace.origin[len(prefix):]
+            return [trace.rebased(outer, (entry(name), *trace.steps))
+                    for outer in argument(binding, name).traces if not outer.is_marker]
+
         def substitute(value: Value) -> Value:
             traces = []
             for trace in value.traces:
                 if trace.origin.startswith(prefix):
-                    name = trace.origin[len(prefix):]
-                    for outer in argument(binding, name).traces:
-                        if not outer.is_marker:
-                            traces.append(trace.rebased(outer, (entry(name), *trace.steps)))
+                    traces.extend(rebased(trace))
                 elif trace.is_param:
                     traces.append(trace)
                 else:
@@ -135,6 +138,10 @@ class ProjectCalls:
             name = pending.param[len(prefix):]
             for outer in argument(binding, name).traces:
                 self.reporter.reached(scope.summary, pending, outer, outer.steps + (entry(name),) + pending.steps)
+        for comparison in summary.comparisons.values():
+            self.reporter.compared(scope.summary, comparison.sink, comparison.category, comparison.what,
+                                   [[r for t in side for r in (rebased(t) if t.origin.startswith(prefix) else [t])]
+                                    for side in comparison.sides])
         def written(write: HeapWrite | StoreWrite) -> list[Trace]:
             """The caller's data a write of the callee's parameter writes; the caller's own
             parameters passed on become writes of the caller, for its callers to apply."""

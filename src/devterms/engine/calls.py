@@ -371,7 +371,7 @@ class CallHandler:
         entries += [(m, f".{method}()") for m in self.knowledge.meeting_methods.get(method or "", ())]
         for meeting, what in entries:
             if meeting.kind == "cross-platform":
-                meetings.compared(frame, site.node, list(site.arg_values), what)
+                meetings.compared(frame, site.node, [site.receiver, *site.arg_values], what)  # left.merge(right)
             else:
                 found.append(meetings.meet(frame, site.node, self._values(site, meeting.terms),
                                            self._values(site, meeting.data), what))

@@ -115,12 +115,10 @@ class Meetings:
             self.reporter.reached(scope.summary, target, trace, trace.steps + (step,))
 
     def compared(self, scope: Scope, node: cst.CSTNode, values: list[Value], what: str) -> None:
-        """Data of two or more platforms compared or joined at ``node``: identity matching."""
-        platforms = {t.platform for v in values for t in v.traces if not t.is_marker and not t.is_param}
-        if len(platforms) < 2:
-            return
-        self.reporter.sink(scope.summary, scope.step(node, f"reaches {what}"), IDENTITY, what,
-                           Value(traces=merge_traces(t for v in values for t in v.traces)))
+        """Data of two or more platforms compared or joined at ``node``: identity matching (also
+        once a caller's data make it so, when some of it is a parameter's)."""
+        self.reporter.compared(scope.summary, scope.step(node, f"reaches {what}"), IDENTITY, what,
+                               [list(v.traces) for v in values])
 
     def probed(self, scope: Scope, node: cst.CSTNode, url: Value, host_platform: str | None, what: str) -> None:
         """A request whose URL holds platform data: probing another platform's host, or every

@@ -27,11 +27,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from devterms.engine.steps import FlowRenderer, Step
-from devterms.engine.summaries import KEPT, Pending, Summary
+from devterms.engine.summaries import KEPT, Comparison, Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.model import Diagnostic, Finding, Use
 from devterms.packtypes import RulePack, Source
-from devterms.values import Trace, Value
+from devterms.values import Trace, Value, merge_traces
 
 MAX_FLOWS = 8  # distinct paths kept per finding, the shortest first
 LIMIT = "limit"  # the category of pending flows that say an analysis limit was reached on their data
@@ -99,6 +99,25 @@ class Reporter:
         target = Pending("", what, category, (sink,), sink, account_only=account_only, other_than=other_than)
         for trace in data.traces:
             self.reached(summary, target, trace, trace.steps + (sink,))
+
+    def compared(self, summary: Summary | None, at: Step, category: str, what: str,
+                 sides: list[list[Trace]]) -> None:
+        """Values (each side's traces) compared at ``at``: a sink of ``category`` when they hold
+        two or more platforms' data; while parameters of two sides may still make it so, a
+        comparison for the callers (a value compared with a constant compares no one)."""
+        sides = [[t for t in side if not t.is_marker] for side in sides]
+        traces = [t for side in sides for t in side]
+        platforms = {t.platform for t in traces if not t.is_param}
+        if len(platforms) >= 2:
+            self.sink(None, at, category, what, Value(traces=merge_traces(t for t in traces if not t.is_param)))
+            return
+        params = {t.origin for t in traces if t.is_param}
+        if summary is None or not params or len(platforms) + len(params) < 2 or sum(1 for s in sides if s) < 2:
+            return
+        old = summary.comparisons.get(id(at.node))
+        if old is not None and len(old.sides) == len(sides):
+            sides = [[*before, *now] for before, now in zip(old.sides, sides)]
+        summary.comparisons[id(at.node)] = Comparison(category, what, at, tuple(merge_traces(s) for s in sides))
 
     def reached(self, summary: Summary | None, pending: Pending, trace: Trace,
                 steps: tuple[Step, ...]) -> None:

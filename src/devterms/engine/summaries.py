@@ -73,6 +73,18 @@ class StoreWrite:
     steps: tuple[Step, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Data compared at ``sink`` where some of it is still a parameter's: identity matching
+    once the caller's data make it two platforms' (a helper comparing the two records it is
+    handed). ``sides`` holds each compared value's data, parameters and concrete alike."""
+
+    category: str
+    what: str
+    sink: Step
+    sides: tuple[tuple[Trace, ...], ...]
+
+
 @dataclass
 class Summary:
     ret: Value = NOTHING
@@ -80,6 +92,7 @@ class Summary:
     heap_writes: dict[tuple[str, str], HeapWrite] = field(default_factory=dict)  # by key and parameter
     store_writes: dict[tuple[str, str, str], StoreWrite] = field(default_factory=dict)
     nonlocal_writes: dict[str, Value] = field(default_factory=dict)  # names of the enclosing function
+    comparisons: dict[int, Comparison] = field(default_factory=dict)  # by the comparing node
     _held: set[tuple[object, ...]] = field(default_factory=set)  # pending flows that keep no path
 
     def add_pending(self, pending: Pending, once: bool = False) -> None:
@@ -100,6 +113,8 @@ class Summary:
             tuple(sorted(self.heap_writes)),
             tuple(sorted(self.store_writes)),
             tuple(sorted((k, v.shape()) for k, v in self.nonlocal_writes.items())),
+            tuple(sorted((c.what, tuple(tuple(sorted(t.origin for t in side)) for side in c.sides))
+                         for c in self.comparisons.values())),
         )
 
 

@@ -32,3 +32,21 @@ def broken_links():
         if resp.status_code >= 400:
             broken.append(url)
     return broken
+
+
+def title_similarity(first, second):
+    """One pair's score; called below only with two posts of the same subreddit."""
+    return fuzz.token_sort_ratio(first.lower(), second.lower())  # ok: DT301
+
+
+def same_thread_duplicates(subreddit):
+    posts = [title for _, title in reddit_source.recent_titles(subreddit)]
+    return [(a, b) for a in posts for b in posts if a is not b and title_similarity(a, b) > DUPLICATE_THRESHOLD]
+
+
+def is_our_account(name):
+    return name.lower() == OUR_HANDLE.lower()  # ok: DT301
+
+
+def our_comments(subreddit):
+    return [n for n in reddit_source.active_commenters(subreddit) if is_our_account(n)]

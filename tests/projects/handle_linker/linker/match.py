@@ -17,7 +17,7 @@ def normalise(name):
 
 def pair_score(reddit_name, x_user):
     """One candidate pair's score, for callers that already hold both records."""
-    return fuzz.WRatio(normalise(reddit_name), normalise(x_user["handle"]))  # todo-expect: DT301
+    return fuzz.WRatio(normalise(reddit_name), normalise(x_user["handle"]))  # expect: DT301
 
 
 class NameLinker:
@@ -63,4 +63,4 @@ class NameLinker:
     def joined_on_display_name(self):
         left = pd.DataFrame({"name": [normalise(n) for n in self.reddit_names], "reddit": self.reddit_names})
         right = pd.DataFrame(self.x_users).assign(name=lambda df: df["name"].map(normalise))
-        return left.merge(right, on="name")  # todo-expect: DT301
+        return left.merge(right, on="name")  # expect: DT301
