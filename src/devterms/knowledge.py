@@ -78,7 +78,7 @@ class Knowledge:
         self.default_returners = CallMatcher((c, p) for p in defaults for c in p.calls)
         self.default_methods = {m: p for p in defaults for m in p.methods}
         self.settings = CallMatcher(
-            (c, p) for p in pack.propagation if p.kind in ("declares-setting", "returns-settings", "keeps-options") for c in p.calls)
+            (c, p) for p in pack.propagation if p.kind in ("declares-setting", "returns-settings", "keeps-options", "shares-settings") for c in p.calls)
         self.folder_attributes = frozenset(  # Path.parent: the last name of attribute patterns
             c.rsplit(".", 1)[1] for p in pack.propagation if p.kind == "takes-folder" for c in p.calls if "." in c)
         self.binders = CallMatcher(

@@ -18,7 +18,7 @@ VOCABULARY_REPORTS = ("at-meeting", "when-kept")
 MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
 PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default",
-                     "declares-setting", "returns-settings", "keeps-options", "takes-folder",
+                     "declares-setting", "returns-settings", "keeps-options", "shares-settings", "takes-folder",
                      "names-current-folder", "names-temp-file")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 STORES = ("files", "tables", "cache")  # what a storage entry writes to, as the map groups it
@@ -277,7 +277,9 @@ class Propagation:
     ``declares-setting``: calls that declare a named setting with a ``default`` on the object
     they are called on (``parser.add_argument("--dest", default=...)``; the name is the ``name``
     argument, else taken from the flags); ``returns-settings``: calls returning the settings
-    declared on their receiver as attributes (``parser.parse_args()``); ``keeps-options``:
+    declared on their receiver as attributes (``parser.parse_args()``); ``shares-settings``:
+    calls returning a part of their receiver whose declared settings are the receiver's
+    (``parser.add_argument_group()``); ``keeps-options``:
     constructors whose options (the keyword arguments, or the dict argument ``options``) the
     object keeps, so that a method writing files where an option says can be followed
     (``Instaloader(dirname_pattern=...)``, ``YoutubeDL({"outtmpl": ...})``).

@@ -90,6 +90,8 @@ class CallHandler:
                 settings.declare(frame, site, setting)
             elif setting.kind == "keeps-options":
                 result = settings.kept(site, result, setting)
+            elif setting.kind == "shares-settings":
+                result = settings.shared(frame, site, result)
             else:
                 result = settings.returned(site, result)
         self._mutate_receiver(frame, node, site)

@@ -8,6 +8,8 @@ a local or global variable (``parser``), and the call that returns the settings
 only. A constructor's options are kept the same way (``Instaloader(dirname_pattern=...)``), so
 that a method writing where an option says can be followed. Which calls do each is rule-pack
 data (propagation kinds ``declares-setting``, ``returns-settings`` and ``keeps-options``).
+A part of the object that declares settings for it (an argument group, kind
+``shares-settings``) names its owner's variable, and what it declares is kept on the owner.
 """
 
 from __future__ import annotations
@@ -30,12 +32,34 @@ def declare(frame: Scope, site: CallSite, entry: Propagation) -> None:
     if not name:
         return
     default = site.arg(entry.default) if entry.default is not None else None
-    owner = frame.lookup(func.value.value)
+    variable = _owner(frame, func.value.value)
+    owner = frame.lookup(variable)
     parts = tuple((k, v) for k, v in owner.parts or () if k != name)
     if len(parts) >= MAX_PARTS:
         return
     kept = Value(text=default.text if default is not None else None)
-    frame.bind(func.value.value, Value(owner.paths, owner.traces, owner.text, (*parts, (name, kept))))
+    frame.bind(variable, Value(owner.paths, owner.traces, owner.text, (*parts, (name, kept))))
+
+
+def shared(frame: Scope, site: CallSite, result: Value) -> Value:
+    """A part of the receiver (an argument group) whose settings are its owner's: the result
+    names the variable they are kept on."""
+    func = site.node.func
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+        return result
+    return Value(result.paths, result.traces, result.text, ((OWNER, Value(text=_owner(frame, func.value.value))),))
+
+
+OWNER = "\0owner"  # the part of a settings group naming its owner's variable (no attribute is spelt so)
+
+
+def _owner(frame: Scope, variable: str) -> str:
+    """The variable a group's settings are kept on: its owner's, through nested groups."""
+    seen = {variable}
+    while (named := frame.lookup(variable).part(OWNER)) is not None and named.text and named.text not in seen:
+        variable = named.text
+        seen.add(variable)
+    return variable
 
 
 def returned(site: CallSite, result: Value) -> Value:

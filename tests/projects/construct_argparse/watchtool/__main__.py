@@ -1,6 +1,6 @@
 import sys
 
-from watchtool.commands import notify, stats, sync
+from watchtool.commands import escalate, notify, stats, sync
 from watchtool.options import parse
 
 
@@ -8,6 +8,7 @@ def main(argv=None):
     args = parse(argv)
     people = sync(args)
     stats(args, people)
+    escalate(args, people)
     if args.verbose:
         notify(args, people)
     return 0

@@ -17,6 +17,12 @@ def stats(args, people):
     requests.post(args.report, json={"count": len(people)}, timeout=10)  # ok: DT201
 
 
+def escalate(args, people):
+    requests.post(args.escalate_url, json=people, timeout=30)  # expect: DT201
+    if args.mirror_url:
+        requests.post(args.mirror_url, json=people, timeout=30)  # ok: DT201
+
+
 def notify(args, people):
     for person in people:
         requests.post(args.report, json=person, timeout=10)  # expect: DT201

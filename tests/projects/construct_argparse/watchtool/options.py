@@ -15,6 +15,11 @@ def build_parser():
     parser.add_argument("--stats-url", default="https://stats.example.com/collect")
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("-v", "--verbose", action="store_true")
+    delivery = parser.add_argument_group("delivery", "where matches are escalated")
+    delivery.add_argument("--escalate-url", default="https://tips.example-sheriff.gov/api/leads")
+    mirrors = delivery.add_mutually_exclusive_group()
+    mirrors.add_argument("--mirror-url", default="https://mirror.example.net/in")
+    mirrors.add_argument("--no-mirror", dest="mirror_url", action="store_const", const="")
     return parser
 
 
