@@ -27,13 +27,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from devterms.engine.steps import FlowRenderer, Step
-from devterms.engine.summaries import KEPT, Comparison, Pending, Summary
+from devterms.engine.summaries import KEPT, MAX_FLOWS, Comparison, Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.model import Diagnostic, Finding, Use
 from devterms.packtypes import RulePack, Source
 from devterms.values import Trace, Value, merge_traces
 
-MAX_FLOWS = 8  # distinct paths kept per finding, the shortest first
 LIMIT = "limit"  # the category of pending flows that say an analysis limit was reached on their data
 USE = "use:"  # the category prefix of pending flows that are uses: "use:<kind>:<detail>"
 

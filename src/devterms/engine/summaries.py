@@ -23,6 +23,7 @@ from devterms.engine.steps import Step
 from devterms.engine.tracking import Fact, Tracker, Unit
 from devterms.values import NOTHING, Trace, Value, join
 
+MAX_FLOWS = 8  # distinct paths kept per finding (the shortest first), and per pending flow of a summary
 MAX_CONTEXTS = 8  # per function; further contexts share one whose arguments are the join of theirs
 KEPT = "kept"  # the category of a pending flow into an output: what a caller inferred is kept there
 MAX_NESTING = 64  # summaries computed inside one another before the innermost is taken as it stands
@@ -93,17 +94,18 @@ class Summary:
     store_writes: dict[tuple[str, str, str], StoreWrite] = field(default_factory=dict)
     nonlocal_writes: dict[str, Value] = field(default_factory=dict)  # names of the enclosing function
     comparisons: dict[int, Comparison] = field(default_factory=dict)  # by the comparing node
-    _held: set[tuple[object, ...]] = field(default_factory=set)  # pending flows that keep no path
+    _held: dict[tuple[object, ...], int] = field(default_factory=dict)  # pending flows per sink and parameter
 
     def add_pending(self, pending: Pending, once: bool = False) -> None:
-        """Record a pending flow; ``once``: it keeps no path (a use, a limit), so one entry per
-        sink, parameter, category and label is enough (without this, every call level
-        multiplied them)."""
-        if once:
-            key = (id(pending.sink), pending.param, pending.category, pending.sink_label)
-            if key in self._held:
-                return
-            self._held.add(key)
+        """Record a pending flow: at most :data:`MAX_FLOWS` paths per sink, parameter and kind of
+        flow (a finding shows no more), one if ``once`` (a use or a limit keeps no path).
+        Without this bound every call level multiplied them (yt-dlp ran out of memory)."""
+        key = (id(pending.sink), pending.param, pending.category, pending.sink_label,
+               pending.account_only, pending.other_than)
+        held = self._held.get(key, 0)
+        if held >= (1 if once else MAX_FLOWS):
+            return
+        self._held[key] = held + 1
         self.pending.append(pending)
 
     def fingerprint(self) -> tuple[object, ...]:
