@@ -171,7 +171,14 @@ class Reporter:
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _Draft(code, trace.platform, sink_label, sink)
-        draft.flows.setdefault(steps, trace.source)
+        if steps in draft.flows:
+            return
+        if len(draft.flows) >= 4 * MAX_FLOWS:  # a finding shows the shortest MAX_FLOWS: keep the shortest
+            longest = max(draft.flows, key=len)
+            if len(steps) >= len(longest):
+                return
+            del draft.flows[longest]
+        draft.flows[steps] = trace.source
 
     def _use(self, kind: str, platform: str, name: str, detail: str, source: str, at: Step) -> None:
         unit = self._tracker.current
