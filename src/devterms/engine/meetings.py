@@ -27,7 +27,6 @@ import libcst as cst
 
 from devterms.engine.scope import Scope
 from devterms.engine.reporting import Reporter
-from devterms.engine.steps import Step
 from devterms.engine.summaries import KEPT, Pending
 from devterms.knowledge import Knowledge
 from devterms.packtypes import RulePack, Vocabulary

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from devterms.engine.positions import Range, node_ranges
+from devterms.engine.positions import node_ranges
 from devterms.model import Flow, Hop
 
 if TYPE_CHECKING:

@@ -137,20 +137,11 @@ class Persistence:
         if not table:
             return ()
         self.tracker.read(("tables",))
-        if table.lower() in self.tables:
-            step = at(f"selected from table {table.lower()}")
-            return merge_traces(t.extended((step,)) for t in self.tables[table.lower()])
-        return ()
-        read = _TABLE_READ.search(statement)
-        if read and _AGGREGATES_ONLY.match(statement):
+        name = table.lower()
+        if name not in self.tables:
             return ()
-        if read:
-            self.tracker.read(("tables",))
-        if read and read.group(1).lower() in self.tables:
-            table = read.group(1).lower()
-            step = at(f"selected from table {table}")
-            return merge_traces(t.extended((step,)) for t in self.tables[table])
-        return ()
+        step = at(f"selected from table {name}")
+        return merge_traces(t.extended((step,)) for t in self.tables[name])
 
     def wrote_platform_data(self) -> bool:
         return bool(self.files or self.tables)

@@ -208,10 +208,9 @@ class Summaries:
     def joined_away(self, info: FunctionInfo, binding: dict[str, Value]) -> list[str]:
         """The arguments whose constant text or call paths the shared context of a function
         called in more than :data:`MAX_CONTEXTS` ways does not keep (the summary never saw them)."""
-        key = self._key(info, binding)
         widened = self._widened.get(info.qualname)
-        if widened is None or key in self._contexts.get(info.qualname, ()):
-            return []
+        if widened is None or self._key(info, binding) in self._contexts.get(info.qualname, ()):
+            return []  # the common case costs one lookup: the key is built only past MAX_CONTEXTS
         kept = {name: widened.get(name, NOTHING) for name in binding}
         return sorted(name for name, value in binding.items()
                       if (value.text and kept[name].text != value.text) or not value.paths <= kept[name].paths)
