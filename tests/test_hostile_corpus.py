@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_hardening import HEADER, SINK_LINE, SINK_PROGRAM
+from test_hardening import HEADER, SINK_LINE, SINK_PROGRAM, check
 
 from devterms import parsing
 from devterms.cli import main
@@ -113,3 +113,14 @@ def test_a_bad_file_never_costs_the_good_finding(
     else:
         assert "DT101" in report
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_importer_that_cannot_be_loaded_ends_the_widening(tmp_path: Path) -> None:
+    """Platform data left ``good`` (its module-level client), so the run widens to its importers;
+    one that cannot be parsed (or is not, because the run timeout was reached) was asked for
+    again on every round: gallery-dl ran on for 45 minutes past a 120 s timeout."""
+    (tmp_path / "good.py").write_text(SINK_PROGRAM, encoding="utf-8")
+    (tmp_path / "importer.py").write_text("from good import client\ndef f(:\n    pass\n", encoding="utf-8")
+    result = check(tmp_path, timeout=20.0)
+    assert ("good.py", SINK_LINE, "DT101") in {(f.path, f.line, f.code) for f in result.findings}
+    assert [(d.path, d.code) for d in result.diagnostics] == [("importer.py", "DT000")]

@@ -77,6 +77,7 @@ class ProjectRun:
         self._units: dict[str, Unit] = {}
         self.failed: dict[str, str] = {}  # module -> why it was not analysed
         self.unsettled: set[str] = set()
+        self._unloadable: set[str] = set()  # modules that could not be parsed (or were not, out of time)
         self._folders_looked_for: set[str] = set()  # folder names modules were searched for
 
     # ------------------------------------------------------------ the fixpoint
@@ -144,10 +145,14 @@ class ProjectRun:
     def _add(self, name: str) -> ModuleState | None:
         if name in self.modules or name not in self.project.files:
             return self.modules.get(name)
+        if name in self._unloadable:
+            return None
         module = self._parse(name)
-        if module is not None:
-            self.modules[name] = module
-            self._units[name] = Unit(f"module {name}")
+        if module is None:
+            self._unloadable.add(name)
+            return None
+        self.modules[name] = module
+        self._units[name] = Unit(f"module {name}")
         return module
 
     def _in_import_order(self) -> list[ModuleState]:
@@ -216,7 +221,7 @@ class ProjectRun:
         if self.persistence.wrote_platform_data():  # a caller may read the files back
             callers |= self.project.importers_of(in_view) - in_view
             callers |= self._naming_folders(self.persistence.folder_names() - self._folders_looked_for) - in_view
-        return {c for c in callers if c not in self.failed}
+        return {c for c in callers if c not in self.failed and c not in self._unloadable}
 
     def _naming_folders(self, folders: set[str]) -> set[str]:
         """Modules whose text names one of ``folders``: a script that only copies or moves the
