@@ -113,8 +113,13 @@ class ProjectCalls:
                                 f"what {', '.join(joined)} held here was joined with the others'")
         prefix = param_prefix(info)
 
+        entries: dict[str, Step] = {}
+
         def entry(name: str) -> Step:
-            return scope.step(site.node, f"passed as `{name}` to {info.short}()")
+            step = entries.get(name)
+            if step is None:
+                step = entries[name] = scope.step(site.node, f"passed as `{name}` to {info.short}()")
+            return step
 
         def rebased(trace: Trace) -> list[Trace]:
             """A trace of the callee's parameter, as the caller's data it stands for."""
@@ -136,8 +141,11 @@ class ProjectCalls:
 
         for pending in summary.pending:
             name = pending.param[len(prefix):]
-            for outer in argument(binding, name).traces:
-                self.reporter.reached(scope.summary, pending, outer, outer.steps + (entry(name),) + pending.steps)
+            outers = argument(binding, name).traces
+            if outers:
+                after = (entry(name), *pending.steps)
+                for outer in outers:
+                    self.reporter.reached(scope.summary, pending, outer, after)
         for comparison in summary.comparisons.values():
             self.reporter.compared(scope.summary, comparison.sink, comparison.category, comparison.what,
                                    [[r for t in side for r in (rebased(t) if t.origin.startswith(prefix) else [t])]

@@ -91,8 +91,7 @@ class Meetings:
             for trace in data.traces:
                 if trace.is_marker or vocabulary.category in trace.reached:
                     continue
-                steps = trace.steps + (marker.steps[0], sink)
-                self.reporter.reached(scope.summary, target, trace, steps)
+                self.reporter.reached(scope.summary, target, trace, (marker.steps[0], sink))
                 if immediate:
                     found.append(trace.passed(vocabulary.category))
                 else:
@@ -104,14 +103,14 @@ class Meetings:
         for trace in data.traces:
             if trace.is_param and scope.summary is not None:  # a helper: its callers' inferences are kept here
                 step = scope.step(node, f"kept: {what}")
-                self.reporter.reached(scope.summary, Pending("", what, KEPT, (step,), step), trace, trace.steps + (step,))
+                self.reporter.reached(scope.summary, Pending("", what, KEPT, (step,), step), trace, (step,))
                 continue
             inference = trace.inference
             if inference is None or inference.category in trace.reached:
                 continue
             step = scope.step(node, f"kept: {what}")
             target = Pending("", inference.label, inference.category, (inference.meeting,), inference.meeting)
-            self.reporter.reached(scope.summary, target, trace, trace.steps + (step,))
+            self.reporter.reached(scope.summary, target, trace, (step,))
 
     def compared(self, scope: Scope, node: cst.CSTNode, values: list[Value], what: str) -> None:
         """Data of two or more platforms compared or joined at ``node``: identity matching (also

@@ -27,14 +27,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from devterms.engine.steps import FlowRenderer, Step
-from devterms.engine.summaries import KEPT, MAX_FLOWS, Comparison, Pending, Summary
+from devterms.engine.summaries import KEPT, LIMIT, MAX_FLOWS, USE, Comparison, Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.model import Diagnostic, Finding, Use
 from devterms.packtypes import RulePack, Source
 from devterms.values import Trace, Value, merge_traces
 
-LIMIT = "limit"  # the category of pending flows that say an analysis limit was reached on their data
-USE = "use:"  # the category prefix of pending flows that are uses: "use:<kind>:<detail>"
 
 
 @dataclass(eq=False)
@@ -97,7 +95,7 @@ class Reporter:
         own data does not count there; ``account_only``: only one named account's data counts."""
         target = Pending("", what, category, (sink,), sink, account_only=account_only, other_than=other_than)
         for trace in data.traces:
-            self.reached(summary, target, trace, trace.steps + (sink,))
+            self.reached(summary, target, trace, (sink,))
 
     def compared(self, summary: Summary | None, at: Step, category: str, what: str,
                  sides: list[list[Trace]]) -> None:
@@ -119,16 +117,17 @@ class Reporter:
         summary.comparisons[id(at.node)] = Comparison(category, what, at, tuple(merge_traces(s) for s in sides))
 
     def reached(self, summary: Summary | None, pending: Pending, trace: Trace,
-                steps: tuple[Step, ...]) -> None:
-        """``trace``'s data reaches ``pending``'s sink along ``steps``."""
+                after: tuple[Step, ...]) -> None:
+        """``trace``'s data reaches ``pending``'s sink along its own steps and then ``after``
+        (the path is built only if it is kept: most applications add nothing new)."""
         if not pending.applies_to(trace):
             return
         if trace.is_param:
-            if summary is not None:
-                once = pending.category.startswith(USE) or pending.category == LIMIT
-                summary.add_pending(Pending(trace.origin, pending.sink_label, pending.category, steps, pending.sink,
-                                            pending.account_only, pending.other_than), once)
+            if summary is not None and summary.has_room(trace.origin, pending):
+                summary.add_pending(Pending(trace.origin, pending.sink_label, pending.category, trace.steps + after,
+                                            pending.sink, pending.account_only, pending.other_than))
             return
+        steps = trace.steps + after
         if pending.category == LIMIT:
             self._limit(pending.sink, pending.sink_label)
             return

@@ -26,6 +26,8 @@ from devterms.values import NOTHING, Trace, Value, join
 MAX_FLOWS = 8  # distinct paths kept per finding (the shortest first), and per pending flow of a summary
 MAX_CONTEXTS = 8  # per function; further contexts share one whose arguments are the join of theirs
 KEPT = "kept"  # the category of a pending flow into an output: what a caller inferred is kept there
+LIMIT = "limit"  # the category of pending flows that say an analysis limit was reached on their data
+USE = "use:"  # the category prefix of pending flows that are uses: "use:<kind>:<detail>"
 MAX_NESTING = 64  # summaries computed inside one another before the innermost is taken as it stands
 
 
@@ -96,17 +98,22 @@ class Summary:
     comparisons: dict[int, Comparison] = field(default_factory=dict)  # by the comparing node
     _held: dict[tuple[object, ...], int] = field(default_factory=dict)  # pending flows per sink and parameter
 
-    def add_pending(self, pending: Pending, once: bool = False) -> None:
-        """Record a pending flow: at most :data:`MAX_FLOWS` paths per sink, parameter and kind of
-        flow (a finding shows no more), one if ``once`` (a use or a limit keeps no path).
-        Without this bound every call level multiplied them (yt-dlp ran out of memory)."""
-        key = (id(pending.sink), pending.param, pending.category, pending.sink_label,
-               pending.account_only, pending.other_than)
+    def has_room(self, param: str, like: Pending) -> bool:
+        """Whether a pending flow like ``like`` from ``param`` would still be kept: at most
+        :data:`MAX_FLOWS` paths per sink, parameter and kind of flow (a finding shows no more);
+        one for a use or a kept inference (they show one), and for a limit one per file (its
+        DT000 is one per file). Without this bound every call level multiplied them: yt-dlp and
+        gallery-dl ran out of memory, and applying the summaries took most of the time."""
+        key, most = _bound(param, like)
+        return self._held.get(key, 0) < most
+
+    def add_pending(self, pending: Pending) -> None:
+        """Record a pending flow, if :meth:`has_room` for it."""
+        key, most = _bound(pending.param, pending)
         held = self._held.get(key, 0)
-        if held >= (1 if once else MAX_FLOWS):
-            return
-        self._held[key] = held + 1
-        self.pending.append(pending)
+        if held < most:
+            self._held[key] = held + 1
+            self.pending.append(pending)
 
     def fingerprint(self) -> tuple[object, ...]:
         return (
@@ -126,6 +133,16 @@ class Summary:
             self.heap_writes.setdefault((write.key, write.param), write)
         else:
             self.store_writes.setdefault((write.store, write.name, write.param), write)
+
+
+def _bound(param: str, pending: Pending) -> tuple[tuple[object, ...], int]:
+    """What pending flows :meth:`Summary.has_room` counts together (by the sink's node: a
+    loop's body runs more than once, each time with new steps), and how many of them it keeps."""
+    if pending.category == LIMIT:
+        return (LIMIT, param, pending.sink.module.name), 1
+    key = (id(pending.sink.node), param, pending.category, pending.sink_label, pending.account_only,
+           pending.other_than)
+    return key, 1 if pending.category == KEPT or pending.category.startswith(USE) else MAX_FLOWS
 
 
 ContextKey = tuple[str, tuple[object, ...]]
