@@ -34,7 +34,6 @@ from devterms.packtypes import RulePack, Source
 from devterms.values import Trace, Value, merge_traces
 
 
-
 @dataclass(eq=False)
 class _Draft:
     code: str
@@ -118,14 +117,12 @@ class Reporter:
 
     def reached(self, summary: Summary | None, pending: Pending, trace: Trace,
                 after: tuple[Step, ...]) -> None:
-        """``trace``'s data reaches ``pending``'s sink along its own steps and then ``after``
-        (the path is built only if it is kept: most applications add nothing new)."""
+        """``trace``'s data reaches ``pending``'s sink along its own steps and then ``after``."""
         if not pending.applies_to(trace):
             return
         if trace.is_param:
-            if summary is not None and summary.has_room(trace.origin, pending):
-                summary.add_pending(Pending(trace.origin, pending.sink_label, pending.category, trace.steps + after,
-                                            pending.sink, pending.account_only, pending.other_than))
+            if summary is not None:
+                summary.add_pending(trace.origin, pending, trace.steps, after)
             return
         steps = trace.steps + after
         if pending.category == LIMIT:

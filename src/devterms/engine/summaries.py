@@ -96,24 +96,21 @@ class Summary:
     store_writes: dict[tuple[str, str, str], StoreWrite] = field(default_factory=dict)
     nonlocal_writes: dict[str, Value] = field(default_factory=dict)  # names of the enclosing function
     comparisons: dict[int, Comparison] = field(default_factory=dict)  # by the comparing node
-    _held: dict[tuple[object, ...], int] = field(default_factory=dict)  # pending flows per sink and parameter
+    _held: dict[tuple[object, ...], int] = field(default_factory=dict)  # pending flows per key of _bound
 
-    def has_room(self, param: str, like: Pending) -> bool:
-        """Whether a pending flow like ``like`` from ``param`` would still be kept: at most
+    def add_pending(self, param: str, like: Pending, steps: tuple[Step, ...], after: tuple[Step, ...]) -> None:
+        """Record that ``param``'s data reaches ``like``'s sink along ``steps`` and then ``after``
+        (the path is built only if kept: most applications add nothing new). At most
         :data:`MAX_FLOWS` paths per sink, parameter and kind of flow (a finding shows no more);
         one for a use or a kept inference (they show one), and for a limit one per file (its
         DT000 is one per file). Without this bound every call level multiplied them: yt-dlp and
         gallery-dl ran out of memory, and applying the summaries took most of the time."""
         key, most = _bound(param, like)
-        return self._held.get(key, 0) < most
-
-    def add_pending(self, pending: Pending) -> None:
-        """Record a pending flow, if :meth:`has_room` for it."""
-        key, most = _bound(pending.param, pending)
         held = self._held.get(key, 0)
         if held < most:
             self._held[key] = held + 1
-            self.pending.append(pending)
+            self.pending.append(Pending(param, like.sink_label, like.category, steps + after, like.sink,
+                                        like.account_only, like.other_than))
 
     def fingerprint(self) -> tuple[object, ...]:
         return (
@@ -136,7 +133,7 @@ class Summary:
 
 
 def _bound(param: str, pending: Pending) -> tuple[tuple[object, ...], int]:
-    """What pending flows :meth:`Summary.has_room` counts together (by the sink's node: a
+    """What pending flows :meth:`Summary.add_pending` counts together (by the sink's node: a
     loop's body runs more than once, each time with new steps), and how many of them it keeps."""
     if pending.category == LIMIT:
         return (LIMIT, param, pending.sink.module.name), 1
