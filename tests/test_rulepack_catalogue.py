@@ -171,6 +171,16 @@ def test_a_storage_entry_without_a_path_names_its_key(tmp_path: Path) -> None:
     assert _error_key(tmp_path, text) == "path"
 
 
+@pytest.mark.parametrize(("entry", "key"), [
+    ("kind: writer\n    table: model\n    path: receiver", "table"),  # a model names a table, not a file
+    ("kind: lister\n    store: tables\n    table: model\n    path: 0", "kind"),
+    ("kind: reader\n    store: tables\n    table: class\n    path: 0", "table"),
+    ("kind: writer\n    store: tables\n    path: 0", "data"),  # only a model's writer may write all arguments
+])
+def test_a_table_entry_of_the_wrong_shape_names_its_key(tmp_path: Path, entry: str, key: str) -> None:
+    assert _error_key(tmp_path, f"storage:\n  - id: x\n    description: d\n    calls: [a.b]\n    {entry}\n") == key
+
+
 def _error_key(tmp_path: Path, text: str) -> str | None:
     """The key the loader's error names for a pack file holding ``text`` (which must fail)."""
     from devterms.schema import RulePackError

@@ -22,13 +22,15 @@ PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "return
                      "names-current-folder", "names-temp-file")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 STORES = ("files", "tables", "cache")  # what a storage entry writes to, as the map groups it
+TABLE_NAMES = ("text", "model")  # how a table entry's ``path`` names its table
 RECEIVER = "receiver"
 
 
 @dataclass(frozen=True, slots=True)
 class Arg:
     """An argument of a call, by position (0-based, ``self`` excluded) and/or keyword; with
-    ``key``, the element the argument holds under that key (a message's ``To`` header)."""
+    ``key``, the element the argument holds under that key (a message's ``To`` header), where
+    a dotted key names an element of an element (``paths.home``)."""
 
     pos: int | None
     kw: str | None
@@ -222,6 +224,9 @@ class Storage:
     files inside folder ``path``; ``sql``: a statement (``path``) that writes ``data`` into, or
     reads from, the table it names. With ``store: tables``, a ``writer`` writes ``data`` into
     the table ``path`` names and a ``reader`` reads it (``DataFrame.to_sql``, ``read_sql_table``).
+    ``table: model``: ``path`` is an ORM model of the project (the class, an instance, or
+    something hanging from the class, ``User.objects``), whose class names the table; a writer
+    without ``data`` writes all its arguments (``User.objects.create(name=...)``).
     ``path`` lists the arguments that may name it, the first one with a known text wins (an
     object's folder option, ``{key: dirname_pattern}``, before the call's own target argument).
     ``methods``: names matched on any receiver whose type is unknown (a connection handed in as a
@@ -237,6 +242,7 @@ class Storage:
     data: tuple[Arg, ...]
     methods: tuple[str, ...] = ()
     store: str = "files"  # files, tables (sql) or cache: how the map lists what is written
+    table: str = "text"  # with store tables: the table is named by text or by an ORM model
 
 
 @dataclass(frozen=True, slots=True)

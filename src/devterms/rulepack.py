@@ -20,7 +20,7 @@ from typing import TypeVar
 from devterms import __version__
 from devterms.packtypes import (
     CONFIDENCES, MEETING_KINDS, OUTPUT_KINDS, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS,
-    STORAGE_KINDS, STORES, VOCABULARY_REPORTS, Arg, Clause, Condition, Derivation, Document, HttpClient,
+    STORAGE_KINDS, STORES, TABLE_NAMES, VOCABULARY_REPORTS, Arg, Clause, Condition, Derivation, Document, HttpClient,
     Meeting, Output,
     Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
 )
@@ -268,14 +268,17 @@ def _storage(e: Entry) -> Storage:
         raise e.error("path", "must name the argument (or receiver, or a list tried in order) that names the file")
     kind = e.choice("kind", STORAGE_KINDS)
     st = Storage(e.identifier("id"), kind, e.str("description"), _calls(e), path, _args(e, "data"),
-                 e.str_list("methods"), e.choice("store", STORES, "tables" if kind == "sql" else "files"))
+                 e.str_list("methods"), e.choice("store", STORES, "tables" if kind == "sql" else "files"),
+                 e.choice("table", TABLE_NAMES, "text"))
     if st.methods and st.store != "tables":
         raise e.error("methods", "only table entries match by method name (a statement or table name says what they do)")
     if st.kind == "sql" and st.store != "tables":
         raise e.error("store", "an sql entry writes and reads tables")
     if st.store == "tables" and st.kind not in ("sql", "writer", "reader"):
         raise e.error("kind", "a table is written by sql or a writer, and read by sql or a reader")
-    if st.kind == "writer" and not st.data:
+    if st.table == "model" and (st.store != "tables" or st.kind not in ("writer", "reader")):
+        raise e.error("table", "a model names the table of a table writer or reader (store: tables)")
+    if st.kind == "writer" and not st.data and st.table != "model":
         raise e.error("data", "a writer needs the argument that holds the data")
     e.finish()
     return st

@@ -90,15 +90,19 @@ class ProjectCalls:
     def _init_fields(self, class_path: str, site: CallSite) -> Value:
         """A class without ``__init__`` (a dataclass, a NamedTuple) stores its arguments as
         the fields its body declares: on the heap for its methods, and in the instance's parts
-        so that reading a field of this instance does not see another instance's."""
-        info = self.definitions.class_named(class_path)
+        so that reading a field of this instance does not see another instance's. A class built
+        by a library's constructor (an ORM model's ``Column`` attributes, a pydantic model) takes
+        its keywords as fields too."""
+        definitions = self.definitions
+        info = definitions.class_named(class_path)
         fields = info.fields if info is not None else []
         values = dict(zip(fields, site.positional))
-        values.update((k, v) for k, v in site.keywords.items() if k in fields)
+        any_keyword = bool(definitions.library_bases(class_path))
+        values.update((k, v) for k, v in site.keywords.items() if k in fields or any_keyword)
         for name, value in values.items():
             self.heap.store(f"{class_path}().{name}", Value(value.paths, value.concrete_traces, value.text))
         instance = frozenset({class_path + "()"})
-        if not fields:
+        if not fields and not values:
             return Value(instance)
         return Value(instance, merge_traces(t for v in values.values() for t in v.traces), parts=tuple(values.items()))
 

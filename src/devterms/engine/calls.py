@@ -81,7 +81,7 @@ class CallHandler:
             result = result.passed(category)
         stored = [entry for path in paths for entry in self.knowledge.storage_for(path)]
         by_method = self.knowledge.storage_methods.get(method or "")
-        if not stored and by_method is not None and _names_table(by_method, site.arg(by_method.path[0])):
+        if not stored and by_method is not None and self._names_table(by_method, site.arg(by_method.path[0])):
             stored = [by_method]  # a connection of unknown type: the SQL says what it does
         for entry in stored:
             result = self._storage(frame, site, entry, result)
@@ -184,7 +184,7 @@ class CallHandler:
     def _storage(self, frame: Frame, site: CallSite, entry: Storage, result: Value) -> Value:
         """Files and tables: remember what is written, hand back what is read."""
         persisted = self.run.persistence
-        spec, template = _where(site, entry)
+        spec, template = self._where(site, entry)
         def step(note: str) -> Step:
             return frame.step(site.node, note)
 
@@ -198,7 +198,7 @@ class CallHandler:
             listed = template.replace("*", HOLE) if template and "*" in template else (
                 concat_text([template, "/", None]) if template else None)
             return result.with_text(listed)
-        data = site.args_data(entry.data) if entry.data else NOTHING
+        data = site.args_data(entry.data) if entry.data or entry.table == "model" else NOTHING
         self.run.meetings.kept(frame, site.node, data, f"stored by {label(next(iter(sorted(site.callee.paths)), ''))}")
         if entry.store == "tables":
             table = persisted.write_table(written_table(template) if entry.kind == "sql" else template, data, step)
@@ -225,6 +225,33 @@ class CallHandler:
         if entry.kind == "downloader" and template is not None:
             return result.with_text(concat_text([template, "/", None]))
         return result
+
+    def _where(self, site: CallSite, entry: Storage) -> tuple[Arg, str | None]:
+        """The argument naming the file or table, and its name: the first of ``entry.path`` the
+        call has with a known text (an option's ``{placeholders}`` and ``%(fields)s`` are unknown
+        parts), or for an ORM entry the first that is a model of the project (its class path)."""
+        for spec in entry.path:
+            value = site.arg(spec)
+            if value is None:
+                continue
+            if entry.table == "model":
+                model = self.run.model_of(value)
+                if model is not None:
+                    return spec, model
+            elif value.text is not None:
+                return spec, _format_holes(value.text) if spec.key is not None else value.text
+        return entry.path[-1], None
+
+    def _names_table(self, entry: Storage, value: Value | None) -> bool:
+        """Whether a call matched by method name says which table it uses: a statement naming one
+        (``execute``), a known name (``to_sql``) or a model of the project (``session.add(user)``)."""
+        if value is None:
+            return False
+        if entry.table == "model":
+            return self.run.model_of(value) is not None
+        if value.text is None:
+            return False
+        return is_sql(value.text) if entry.kind == "sql" else HOLE not in value.text
 
     def _stored(self, frame: Frame, site: CallSite, store: str, name: str, data: Value) -> None:
         """A use for the map: platform data written to ``name`` (empty: a name not known)."""
@@ -413,22 +440,6 @@ def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
 
 
 
-def _where(site: CallSite, entry: Storage) -> tuple[Arg, str | None]:
-    """The argument naming the file or table, and its text: the first of ``entry.path`` the call
-    has with a known text (an option's ``{placeholders}`` and ``%(fields)s`` are unknown parts)."""
-    for spec in entry.path:
-        value = site.arg(spec)
-        if value is not None and value.text is not None:
-            return spec, _format_holes(value.text) if spec.key is not None else value.text
-    return entry.path[-1], None
-
-
-def _names_table(entry: Storage, value: Value | None) -> bool:
-    """Whether a call matched by method name says which table it uses: a statement naming one
-    (``execute``), or a known name (``to_sql``)."""
-    if value is None or value.text is None:
-        return False
-    return is_sql(value.text) if entry.kind == "sql" else HOLE not in value.text
 
 
 def _names_below(text: str | None, folder: str | None) -> bool:

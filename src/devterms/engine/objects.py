@@ -137,15 +137,41 @@ class Definitions:
         return found
 
     def library_paths(self, path: str) -> list[str]:
-        """What a call on an instance of a project class reaches in a library it subclasses:
+        """What a call on a project class or its instance reaches in a library it subclasses:
         ``app.Listener().add_rules`` is ``tweepy.StreamingClient().add_rules`` when
-        ``class Listener(tweepy.StreamingClient)`` does not define ``add_rules`` itself."""
-        owner, dot, rest = path.partition("().")
-        if not dot or self.class_named(owner) is None or self.method(owner, rest.split(".", 1)[0].split("(", 1)[0]):
+        ``class Listener(tweepy.StreamingClient)`` does not define ``add_rules`` itself, and
+        ``app.User.objects.create`` is ``django.db.models.Model.objects.create``."""
+        found = self._class_prefix(path)
+        if found is None:
             return []
-        return [f"{base}().{rest}" for base in self._library_bases(owner)]
+        owner, rest = found
+        name = rest.lstrip("().").split(".", 1)[0].split("(", 1)[0]
+        if not name or self.method(owner, name):
+            return []
+        return [base + rest for base in self.library_bases(owner)]
 
-    def _library_bases(self, class_path: str) -> list[str]:
+    def model_of(self, value: Value) -> str | None:
+        """The project class deriving from a library's (an ORM's model base) that ``value`` is,
+        is an instance of, or hangs from (``User``, ``User()``, ``User.objects``, ``User.name``),
+        also as an element of a container (``session.add_all([user, ...])``)."""
+        values = [value, *(v for _, v in value.parts or ())]
+        for path in sorted({p for v in values for p in v.paths}):
+            found = self._class_prefix(path)
+            if found is not None and self.library_bases(found[0]):
+                return found[0]
+        return None
+
+    def _class_prefix(self, path: str) -> tuple[str, str] | None:
+        """The longest leading name of ``path`` that is a project class, and the rest after it
+        (``("app.User", "().save")`` of ``app.User().save``). A class is at least module.Class."""
+        names = path.split("(", 1)[0].split(".")
+        for end in range(len(names), 1, -1):
+            owner = ".".join(names[:end])
+            if self.class_named(owner) is not None:
+                return owner, path[len(owner):]
+        return None
+
+    def library_bases(self, class_path: str) -> list[str]:
         """The bases of a project class, through its project bases, that are not the project's."""
         return [path for path in self.mro(class_path)[1:] if self.class_named(path) is None]
 

@@ -256,12 +256,16 @@ class ProjectRun:
             if name in self.modules:
                 return False
             if name in self.project.files:
-                module = self._add(name)
-                if module is None:
-                    return False
-                self._run_module(module)
-                return True
+                return self._load_module(name)
         return False
+
+    def _load_module(self, name: str) -> bool:
+        """Parse and run the project module ``name`` now; whether it could be loaded."""
+        module = self._add(name)
+        if module is None:
+            return False
+        self._run_module(module)
+        return True
 
     # ------------------------------------------------------------ the Run protocol
 
@@ -308,6 +312,13 @@ class ProjectRun:
                                                     bases, fields=fields))
 
     def deref(self, value: Value) -> Value:
+        """What an imported name holds. A constant (an UPPER_CASE name, as PEP 8 spells them)
+        of a module the pre-screen left out is loaded now: a settings module naming only folders
+        and options decides where data is written and read."""
+        for path in value.paths:
+            module, _, name = path.rpartition(".")
+            if name.isupper() and module not in self.modules and module in self.project.files:
+                self._load_module(module)
         return self.attributes.deref(value)
 
     def load_attribute(self, scope: Scope, owner: Value, attr: str, node: cst.CSTNode) -> Value:
@@ -335,3 +346,6 @@ class ProjectRun:
 
     def library_paths(self, path: str) -> list[str]:
         return self.definitions.library_paths(path)
+
+    def model_of(self, value: Value) -> str | None:
+        return self.definitions.model_of(value)

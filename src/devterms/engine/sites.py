@@ -22,8 +22,12 @@ class CallSite:
     arg_values: list[Value] = field(default_factory=list)
 
     def arg(self, spec: Arg) -> Value | None:
+        """The argument ``spec`` names; with a key, the element held under it (a dotted key
+        goes down nested dicts: ``outtmpl.default``)."""
         value = self._arg(spec)
-        return value.part(spec.key) if value is not None and spec.key is not None else value
+        for key in spec.key.split(".") if spec.key is not None else ():
+            value = value.part(key) if value is not None else None
+        return value
 
     def _arg(self, spec: Arg) -> Value | None:
         if spec.is_receiver:
