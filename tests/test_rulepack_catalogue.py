@@ -161,6 +161,9 @@ def test_a_propagation_entry_of_the_wrong_shape_names_its_key(tmp_path: Path) ->
     ("kind: returns-settings\n    calls: [a.B().parse]\n    default: {kw: default}", "default"),
     ("kind: returns-default\n    calls: [a.get]\n    default: {pos: 1}\n    name: {kw: dest}", "name"),
     ("kind: returns-settings\n    calls: [a.B().parse]\n    options: {pos: 0}", "options"),
+    ("kind: builds-statement\n    calls: [a.insert]\n    statement: INSERT INTO", "name"),  # which table?
+    ("kind: builds-path\n    calls: [a.join]\n    statement: INSERT INTO", "statement"),
+    ("kind: builds-statement\n    calls: [a.insert]\n    statement: [INSERT]\n    name: 0", "statement"),
 ])
 def test_a_settings_entry_of_the_wrong_shape_names_its_key(tmp_path: Path, entry: str, key: str) -> None:
     assert _error_key(tmp_path, f"propagation:\n  - id: x\n    description: d\n    {entry}\n") == key

@@ -71,9 +71,8 @@ class Knowledge:
         self.callbacks = CallMatcher((c, s) for s in pack.sources for c in s.callbacks)
         self.fills_receiver = frozenset(
             m for p in pack.propagation if p.kind == "fills-receiver" for m in p.methods)
-        self.path_builders = CallMatcher(
-            (c, p) for p in pack.propagation if p.kind in ("builds-path", "takes-folder", "names-current-folder", "names-temp-file")
-            for c in p.calls)
+        builders = ("builds-path", "takes-folder", "names-current-folder", "names-temp-file", "builds-statement")
+        self.path_builders = CallMatcher((c, p) for p in pack.propagation if p.kind in builders for c in p.calls)
         defaults = [p for p in pack.propagation if p.kind == "returns-default"]
         self.default_returners = CallMatcher((c, p) for p in defaults for c in p.calls)
         self.default_methods = {m: p for p in defaults for m in p.methods}

@@ -19,7 +19,7 @@ MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
 PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default",
                      "declares-setting", "returns-settings", "keeps-options", "shares-settings", "takes-folder",
-                     "names-current-folder", "names-temp-file")
+                     "names-current-folder", "names-temp-file", "builds-statement")
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 STORES = ("files", "tables", "cache")  # what a storage entry writes to, as the map groups it
 TABLE_NAMES = ("text", "model")  # how a table entry's ``path`` names its table
@@ -288,7 +288,11 @@ class Propagation:
     (``parser.add_argument_group()``); ``keeps-options``:
     constructors whose options (the keyword arguments, or the dict argument ``options``) the
     object keeps, so that a method writing files where an option says can be followed
-    (``Instaloader(dirname_pattern=...)``, ``YoutubeDL({"outtmpl": ...})``).
+    (``Instaloader(dirname_pattern=...)``, ``YoutubeDL({"outtmpl": ...})``); ``builds-statement``:
+    calls returning an SQL statement object, read as the text ``statement`` followed by the name
+    of the table that the ``name`` argument (or, with ``receiver``, the receiver) stands for
+    (SQLAlchemy Core's ``insert(users)``, ``users.select()``; with an empty ``statement``, the
+    object stands for the table's name: ``Table("users", metadata)``).
     """
 
     id: str
@@ -302,6 +306,7 @@ class Propagation:
     name: Arg | None = None
     options: Arg | None = None
     folder: Arg | None = None
+    statement: str = ""
 
 
 @dataclass(frozen=True, slots=True)

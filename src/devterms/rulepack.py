@@ -294,8 +294,14 @@ def _propagation(e: Entry) -> Propagation:
     takes_default = kind in ("returns-default", "declares-setting")
     if takes_default != bool(default) or len(default) > 1:
         raise e.error("default", f"a {kind} entry names {'exactly one' if takes_default else 'no'} default argument")
-    if name and (kind != "declares-setting" or len(name) > 1):
-        raise e.error("name", "only a declares-setting entry names the argument holding the setting's name, once")
+    if name and (kind not in ("declares-setting", "builds-statement") or len(name) > 1):
+        raise e.error("name", "only declares-setting and builds-statement entries name the argument holding a name, once")
+    statement = e.raw.get("statement", "")
+    e.used.add("statement")
+    if not isinstance(statement, str) or (statement and kind != "builds-statement"):
+        raise e.error("statement", "a builds-statement entry's SQL text before the table name (a string, may be empty)")
+    if kind == "builds-statement" and not name and not e.raw.get("receiver"):
+        raise e.error("name", "a builds-statement entry names the argument naming the table, or receiver: true")
     if options and (kind != "keeps-options" or len(options) > 1):
         raise e.error("options", "only a keeps-options entry names the argument holding the options, once")
     if (kind == "names-temp-file") != (len(folder) == 1):
@@ -303,7 +309,7 @@ def _propagation(e: Entry) -> Propagation:
     p = Propagation(e.identifier("id"), kind, e.str("description"), _calls(e),
                     e.str_list("methods"), separator, e.bool("receiver", default=False),
                     default[0] if default else None, name[0] if name else None,
-                    options[0] if options else None, folder[0] if folder else None)
+                    options[0] if options else None, folder[0] if folder else None, statement)
     if kind == "returns-default":
         if not p.calls and not p.methods:
             raise e.error("calls", "a returns-default entry names calls or methods")

@@ -360,6 +360,10 @@ class CallHandler:
             builder = self.knowledge.path_builder(path)
             if builder is not None and builder.kind == "names-current-folder":
                 return ""
+            if builder is not None and builder.kind == "builds-statement":
+                table = site.receiver if builder.receiver else site.arg(builder.name) if builder.name else None
+                name = table.text if table is not None else None
+                return f"{builder.statement} {name}".strip() if name and HOLE not in name else None
             if builder is not None and builder.folder is not None:  # a fresh temporary file's name
                 folder = site.arg(builder.folder)
                 return concat_text([folder.text if folder is not None else None, "/", None])
