@@ -74,8 +74,9 @@ class ClassInfo:
 class Definitions:
     """Every function and class met so far, by qualified name; lookups are recorded reads."""
 
-    def __init__(self, tracker: Tracker) -> None:
+    def __init__(self, tracker: Tracker, roots: frozenset[str]) -> None:
         self._tracker = tracker
+        self._roots = roots  # the project's top-level module names: every class path starts with one
         self._functions: dict[str, FunctionInfo] = {}
         self._classes: dict[str, ClassInfo] = {}
         self._of_module: dict[str, dict[str, FunctionInfo]] = {}
@@ -165,6 +166,8 @@ class Definitions:
         """The longest leading name of ``path`` that is a project class, and the rest after it
         (``("app.User", "().save")`` of ``app.User().save``). A class is at least module.Class."""
         names = path.split("(", 1)[0].split(".")
+        if names[0] not in self._roots:
+            return None  # a library's path (most calls): no lookups, no recorded reads
         for end in range(len(names), 1, -1):
             owner = ".".join(names[:end])
             if self.class_named(owner) is not None:

@@ -65,7 +65,7 @@ class ProjectRun:
         self.tracker = Tracker()
         self.heap = Heap(self.tracker)
         self.persistence = Persistence(self.tracker)
-        self.definitions = Definitions(self.tracker)
+        self.definitions = Definitions(self.tracker, frozenset(n.split(".", 1)[0] for n in project.files))
         self.reporter = Reporter(pack, self.tracker)
         self.meetings = Meetings(pack, knowledge, self.reporter)
         self.summaries = Summaries(self.tracker, self._interpret)
