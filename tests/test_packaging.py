@@ -19,6 +19,7 @@ def test_wheel_ships_the_rule_pack_and_runs_from_an_installed_copy(tmp_path: Pat
     shipped = {n for n in names if n.startswith("devterms/rules/") and n.endswith(".yaml")}
     assert {"devterms/rules/rules.yaml", "devterms/rules/storage.yaml"} <= shipped
     assert len(shipped) == len(list((ROOT / "rules").rglob("*.yaml")))
+    assert "devterms/py.typed" in names  # PEP 561: type checkers read devterms' own annotations
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "License-Expression: MIT" in metadata or "License: MIT" in metadata
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
