@@ -97,8 +97,8 @@ class ProjectCalls:
         info = definitions.class_named(class_path)
         fields = info.fields if info is not None else []
         values = dict(zip(fields, site.positional))
-        any_keyword = bool(definitions.library_bases(class_path))
-        values.update((k, v) for k, v in site.keywords.items() if k in fields or any_keyword)
+        built_by_library = bool(definitions.library_bases(class_path))
+        values.update((k, v) for k, v in site.keywords.items() if k in fields or built_by_library)
         for name, value in values.items():
             self.heap.store(f"{class_path}().{name}", Value(value.paths, value.concrete_traces, value.text))
         instance = frozenset({class_path + "()"})

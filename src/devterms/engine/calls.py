@@ -442,10 +442,6 @@ def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
     return None
 
 
-
-
-
-
 def _names_below(text: str | None, folder: str | None) -> bool:
     if not text or not folder:
         return False
