@@ -98,9 +98,10 @@ class Knowledge:
         Vocabulary counts as a sink: a keyword list or a classifier's labels give the code a
         purpose. It is looked for only in texts that name a source (it costs a lower-casing).
         """
+        words = set(_WORD.findall(text))  # one scan of the text serves the three triggers
         kinds = {kind for kind, trigger in (
             ("source", self.source_trigger), ("scraper", self.scraper_trigger),
-            ("sink", self.sink_trigger)) if trigger.search(text)}
+            ("sink", self.sink_trigger)) if trigger.search(text, words)}
         if kinds and "sink" not in kinds and self.vocabulary.mentioned(text):
             kinds.add("sink")
         return frozenset(kinds)
@@ -204,7 +205,8 @@ class Knowledge:
 
     def names_client(self, path: str) -> bool:
         """Whether a call path is, or leads to, a source or sink (``tweepy.Client()``)."""
-        return any(t.search(path) for t in (self.source_trigger, self.scraper_trigger, self.sink_trigger))
+        words = set(_WORD.findall(path))
+        return any(t.search(path, words) for t in (self.source_trigger, self.scraper_trigger, self.sink_trigger))
 
     def target_matches(self, sink: Sink, text: str | None) -> bool:
         """Whether a sink's target argument (a URL or e-mail addresses) names one of its hosts."""
@@ -239,8 +241,10 @@ class Trigger:
             if words:
                 self._by_word.setdefault(min(words), []).append((words, _host_regex(host)))
 
-    def search(self, text: str) -> bool:
-        words = set(_WORD.findall(text))
+    def search(self, text: str, words: set[str] | None = None) -> bool:
+        """Whether ``text`` meets a requirement; ``words``: its words, when already found."""
+        if words is None:
+            words = set(_WORD.findall(text))
         return any(
             need <= words and (host is None or host.search(text) is not None)
             for word in words.intersection(self._by_word)
