@@ -195,17 +195,17 @@ def _host_groups(entries: list[Entry]) -> dict[str, tuple[str, ...]]:
 
 
 def _platform(e: Entry) -> tuple[Entry, str, Platform]:
-    docs = tuple(_document(e, d) for d in e.list("documents", required=True))
-    p = Platform(e.identifier("id"), e.str("name"), docs, e.str_list("no_clause"))
+    docs = tuple(_document(e, d) for d in e.items("documents", required=True))
+    p = Platform(e.identifier("id"), e.text("name"), docs, e.str_list("no_clause"))
     e.finish()
     return e, p.id, p
 
 
 def _clause(e: Entry, platforms: dict[str, Platform]) -> tuple[Entry, str, Clause]:
     c = Clause(
-        e.identifier("id"), e.ref("platform", platforms), e.str("document"), e.str("section"),
-        e.str("url"), e.str("summary"), e.str("category"), e.choice("confidence", CONFIDENCES),
-        e.str("legal_process_exception", required=False),
+        e.identifier("id"), e.ref("platform", platforms), e.text("document"), e.text("section"),
+        e.text("url"), e.text("summary"), e.text("category"), e.choice("confidence", CONFIDENCES),
+        e.optional_text("legal_process_exception"),
     )
     if c.document not in {d.id for d in platforms[c.platform].documents}:
         raise e.error("document", f"{c.document!r} is not a document of platform {c.platform!r}")
@@ -215,9 +215,9 @@ def _clause(e: Entry, platforms: dict[str, Platform]) -> tuple[Entry, str, Claus
 
 def _source(e: Entry, platforms: dict[str, Platform], groups: dict[str, tuple[str, ...]]) -> Source:
     s = Source(
-        e.identifier("id"), e.ref("platform", platforms), e.str("package", required=False) or "",
-        e.str("checked"), e.str("description"), e.choice("kind", SOURCE_KINDS, default="api"),
-        _calls(e), _hosts(e, groups), e.str("path_prefix", required=False),
+        e.identifier("id"), e.ref("platform", platforms), e.optional_text("package") or "",
+        e.text("checked"), e.text("description"), e.choice("kind", SOURCE_KINDS, default="api"),
+        _calls(e), _hosts(e, groups), e.optional_text("path_prefix"),
         _patterns(e, "callbacks"), _account(e), e.str_list("skip_paths"),
     )
     if not s.calls and not s.hosts and not s.callbacks:
@@ -228,11 +228,11 @@ def _source(e: Entry, platforms: dict[str, Platform], groups: dict[str, tuple[st
 
 def _sink(e: Entry, groups: dict[str, tuple[str, ...]], vocabularies: dict[str, Vocabulary]) -> Sink:
     s = Sink(
-        e.identifier("id"), e.str("category"), e.str("package", required=False) or "",
-        e.str("checked"), e.str("description"), _calls(e), _args(e, "args"),
+        e.identifier("id"), e.text("category"), e.optional_text("package") or "",
+        e.text("checked"), e.text("description"), _calls(e), _args(e, "args"),
         _hosts(e, groups), _args(e, "target"), _condition(e, vocabularies),
-        e.bool("on_result", default=False), e.bool("account_only", default=False),
-        e.bool("passes_on", default=False),
+        e.flag("on_result", default=False), e.flag("account_only", default=False),
+        e.flag("passes_on", default=False),
     )
     if not s.calls and not s.hosts:
         raise e.error("calls", "a sink needs calls or hosts")
@@ -246,16 +246,16 @@ def _http_client(e: Entry) -> HttpClient:
     url = _args(e, "url")
     if len(url) != 1:
         raise e.error("url", "must name exactly one argument")
-    e.str("checked", required=False)  # where the argument positions were verified
-    h = HttpClient(e.identifier("id"), e.str("package"), _calls(e), url[0],
-                   _args(e, "payload"), e.bool("navigates", default=False))
+    e.optional_text("checked")  # where the argument positions were verified
+    h = HttpClient(e.identifier("id"), e.text("package"), _calls(e), url[0],
+                   _args(e, "payload"), e.flag("navigates", default=False))
     e.finish()
     return h
 
 
 def _sanitizer(e: Entry) -> Sanitizer:
-    z = Sanitizer(e.identifier("id"), e.str("description"), _calls(e), e.str_list("methods"),
-                  e.bool("truth", default=False))
+    z = Sanitizer(e.identifier("id"), e.text("description"), _calls(e), e.str_list("methods"),
+                  e.flag("truth", default=False))
     if not z.calls and not z.methods:
         raise e.error("calls", "a sanitizer needs calls or methods")
     e.finish()
@@ -267,7 +267,7 @@ def _storage(e: Entry) -> Storage:
     if not path:
         raise e.error("path", "must name the argument (or receiver, or a list tried in order) that names the file")
     kind = e.choice("kind", STORAGE_KINDS)
-    st = Storage(e.identifier("id"), kind, e.str("description"), _calls(e), path, _args(e, "data"),
+    st = Storage(e.identifier("id"), kind, e.text("description"), _calls(e), path, _args(e, "data"),
                  e.str_list("methods"), e.choice("store", STORES, "tables" if kind == "sql" else "files"),
                  e.choice("table", TABLE_NAMES, "text"))
     if st.methods and st.store != "tables":
@@ -306,8 +306,8 @@ def _propagation(e: Entry) -> Propagation:
         raise e.error("options", "only a keeps-options entry names the argument holding the options, once")
     if (kind == "names-temp-file") != (len(folder) == 1):
         raise e.error("folder", "a names-temp-file entry names the argument holding the folder, once; others none")
-    p = Propagation(e.identifier("id"), kind, e.str("description"), _calls(e),
-                    e.str_list("methods"), separator, e.bool("receiver", default=False),
+    p = Propagation(e.identifier("id"), kind, e.text("description"), _calls(e),
+                    e.str_list("methods"), separator, e.flag("receiver", default=False),
                     default[0] if default else None, name[0] if name else None,
                     options[0] if options else None, folder[0] if folder else None, statement)
     if kind == "returns-default":
@@ -322,9 +322,9 @@ def _propagation(e: Entry) -> Propagation:
 
 def _rule(e: Entry, clauses: dict[str, Clause]) -> tuple[Entry, str, Rule]:
     r = Rule(
-        e.code("code"), e.identifier("name"), e.str("title"), e.str("message"),
-        e.str("description"), e.choice("severity", SEVERITIES), e.str("sink_category"),
-        e.bool("enabled", default=True), e.str_list("clauses", required=True),
+        e.code("code"), e.identifier("name"), e.text("title"), e.text("message"),
+        e.text("description"), e.choice("severity", SEVERITIES), e.text("sink_category"),
+        e.flag("enabled", default=True), e.str_list("clauses", required=True),
         e.str_list("collects"),
     )
     for kind in r.collects:
@@ -368,13 +368,13 @@ def _vocabularies(entries: list[Entry], categories: set[str]) -> dict[str, Vocab
     found: dict[str, Vocabulary] = {}
     extensions: list[tuple[Entry, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
     for e in entries:
-        extends = e.str("extends", required=False)
+        extends = e.optional_text("extends")
         terms, weak, languages = _terms(e, "terms"), _terms(e, "weak"), _languages(e)
         if extends is not None:
             extensions.append((e, extends, terms, weak, languages))
             e.finish()
             continue
-        v = Vocabulary(e.identifier("id"), e.str("category"), e.str("description"), terms, weak,
+        v = Vocabulary(e.identifier("id"), e.text("category"), e.text("description"), terms, weak,
                        languages, e.choice("report", VOCABULARY_REPORTS))
         if v.category not in categories:
             raise e.error("category", f"{v.category!r} has no rule")
@@ -414,7 +414,7 @@ def _languages(e: Entry) -> tuple[str, ...]:
 
 def _meeting(e: Entry) -> Meeting:
     m = Meeting(e.identifier("id"), e.choice("kind", MEETING_KINDS, default="vocabulary"),
-                e.str("package", required=False) or "", e.str("checked"), e.str("description"),
+                e.optional_text("package") or "", e.text("checked"), e.text("description"),
                 _calls(e), e.str_list("methods"), _args(e, "terms"), _args(e, "data"))
     if not m.calls and not m.methods:
         raise e.error("calls", "a meeting needs calls or methods")
@@ -423,8 +423,8 @@ def _meeting(e: Entry) -> Meeting:
 
 
 def _output(e: Entry) -> Output:
-    o = Output(e.identifier("id"), e.choice("kind", OUTPUT_KINDS), e.str("package", required=False) or "",
-               e.str("checked"), e.str("description"), _calls(e), _args(e, "args"))
+    o = Output(e.identifier("id"), e.choice("kind", OUTPUT_KINDS), e.optional_text("package") or "",
+               e.text("checked"), e.text("description"), _calls(e), _args(e, "args"))
     if not o.calls:
         raise e.error("calls", "an output needs calls")
     e.finish()
@@ -434,8 +434,8 @@ def _output(e: Entry) -> Output:
 def _derivations(entries: list[Entry], categories: set[str], sanitizers: set[object]) -> tuple[Derivation, ...]:
     found = []
     for e in entries:
-        d = Derivation(e.identifier("id"), e.identifier("category"), e.str("package", required=False) or "",
-                       e.str("checked"), e.str("description"), _calls(e), e.str_list("methods"), _args(e, "args"),
+        d = Derivation(e.identifier("id"), e.identifier("category"), e.optional_text("package") or "",
+                       e.text("checked"), e.text("description"), _calls(e), e.str_list("methods"), _args(e, "args"),
                        e.str_list("sanitizers"))
         if d.category in categories:
             raise e.error("category", f"{d.category!r} is a rule's sink category: its sinks already derive it")

@@ -50,41 +50,43 @@ class Entry:
             raise self.error(key, "is required")
         return value
 
-    def str(self, key: str, required: bool = True) -> str | None:
+    def text(self, key: str) -> str:
+        """A required non-empty string."""
+        value = self.optional_text(key, required=True)
+        assert value is not None
+        return value
+
+    def optional_text(self, key: str, required: bool = False) -> str | None:
         value = self._get(key, required)
         if value is not None and not (isinstance(value, str) and value.strip()):
             raise self.error(key, "must be a non-empty string")
         return value
 
     def identifier(self, key: str) -> str:
-        value = self.str(key)
-        assert value is not None
+        value = self.text(key)
         if not _IDENTIFIER.match(value):
             raise self.error(key, f"{value!r} must be lower-case letters, digits, '-', '_' or '.'")
         return value
 
     def code(self, key: str) -> str:
-        value = self.str(key)
-        assert value is not None
+        value = self.text(key)
         if not _CODE.match(value):
             raise self.error(key, f"{value!r} must be DT followed by three digits")
         return value
 
     def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> str:
-        value = self.str(key, required=default is None) or default
-        assert value is not None
+        value = self.text(key) if default is None else self.optional_text(key) or default
         if value not in allowed:
             raise self.error(key, f"{value!r} must be one of {', '.join(allowed)}")
         return value
 
     def ref(self, key: str, known: Container[str]) -> str:
-        value = self.str(key)
-        assert value is not None
+        value = self.text(key)
         if value not in known:
             raise self.error(key, f"names unknown {key} {value!r}")
         return value
 
-    def bool(self, key: str, default: bool) -> bool:
+    def flag(self, key: str, default: bool) -> bool:
         value = self._get(key, required=False)
         if value is None:
             return default
@@ -92,7 +94,7 @@ class Entry:
             raise self.error(key, "must be true or false")
         return value
 
-    def list(self, key: str, required: bool = False) -> list[object]:
+    def items(self, key: str, required: bool = False) -> list[object]:
         value = self._get(key, required)
         if value is None:
             return []
@@ -101,7 +103,7 @@ class Entry:
         return value
 
     def str_list(self, key: str, required: bool = False) -> tuple[str, ...]:
-        values = self.list(key, required)
+        values = self.items(key, required)
         if not all(isinstance(v, str) and v for v in values):
             raise self.error(key, "must be a list of non-empty strings")
         return tuple(values)  # type: ignore[arg-type]
