@@ -80,9 +80,9 @@ def load_pack(
         digest.update(path.name.encode() + b"\0" + raw)
         for section, entries in load_yaml_file(path, raw).items():
             sections.setdefault(section, []).extend(entries)
-    for section, entries in (extra or {}).items():
-        digest.update(repr([(e.file, dict(e.raw)) for e in entries]).encode())
-        sections.setdefault(section, []).extend(entries)
+    for section, added in (extra or {}).items():
+        digest.update(repr([(e.file, dict(e.raw)) for e in added]).encode())
+        sections.setdefault(section, []).extend(added)
     return _build(sections, digest.hexdigest()[:16])
 
 
@@ -404,11 +404,13 @@ def _terms(e: Entry, key: str) -> tuple[str, ...]:
             isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v)
             for k, v in raw.items()):
         raise e.error(key, "must be a table of language = [terms]")
-    return tuple(dict.fromkeys(w.strip().lower() for words in raw.values() for w in words))
+    tables: dict[str, list[str]] = raw  # checked just above
+    return tuple(dict.fromkeys(w.strip().lower() for words in tables.values() for w in words))
 
 
 def _languages(e: Entry) -> tuple[str, ...]:
-    keys = [k for key in ("terms", "weak") if isinstance(e.raw.get(key), dict) for k in e.raw[key]]
+    tables = [table for key in ("terms", "weak") if isinstance(table := e.raw.get(key), dict)]
+    keys = [str(k) for table in tables for k in table]
     return tuple(dict.fromkeys(keys))
 
 

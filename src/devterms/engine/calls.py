@@ -219,7 +219,9 @@ class CallHandler:
         self._record_writes(frame, "files", *written)
         self._stored(frame, site, entry.store, written[0], data)
         if data.tainted:
-            handle = site.node.func.value if spec.is_receiver else _arg_node(site.node, spec)
+            func = site.node.func
+            handle = (func.value if isinstance(func, cst.Attribute) else None) if spec.is_receiver \
+                else _arg_node(site.node, spec)
             if isinstance(handle, (cst.Name, cst.Attribute)):
                 frame.taint_container(handle, data)  # a handle or temp file now holds the data
         if entry.kind == "downloader" and template is not None:

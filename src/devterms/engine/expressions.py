@@ -13,7 +13,10 @@ import re
 import libcst as cst
 
 from devterms.engine.module import ModuleState
+from devterms.engine.objects import ClassInfo, FunctionInfo
 from devterms.engine.protocols import Run
+from devterms.engine.steps import Step
+from devterms.engine.summaries import Summary
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces
 
 STRICT = os.environ.get("DEVTERMS_STRICT") == "1"
@@ -28,12 +31,21 @@ class Expressions:
     run: Run
     module: ModuleState
     env: dict[str, Value]
+    # provided by Frame, which is a Scope: what the library effects and meetings are handed
+    top: int
+    qualname: str
+    function: FunctionInfo | None
+    class_info: ClassInfo | None
+    summary: Summary | None
 
-    # provided by Frame
-    def lookup(self, name: str) -> Value: ...
-    def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None: ...
-    def returns(self, value: Value) -> None: ...
-    def statement(self, node: cst.CSTNode) -> None: ...
+    def lookup(self, name: str) -> Value: raise NotImplementedError
+    def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None: raise NotImplementedError
+    def returns(self, value: Value) -> None: raise NotImplementedError
+    def statement(self, node: cst.CSTNode) -> None: raise NotImplementedError
+    def bind(self, name: str, value: Value) -> None: raise NotImplementedError
+    def step(self, node: cst.CSTNode, note: str) -> Step: raise NotImplementedError
+    def taint_container(self, target: cst.BaseExpression, value: Value) -> None: raise NotImplementedError
+    def replace_data(self, target: cst.BaseExpression, value: Value) -> None: raise NotImplementedError
 
     def eval(self, node: cst.BaseExpression) -> Value:
         handler = getattr(self, "expr_" + type(node).__name__, None)
@@ -102,7 +114,7 @@ class Expressions:
             if isinstance(part, cst.FormattedStringText):
                 texts.append(part.value)
                 values.append(Value(traces=self.run.meetings.literal(self, part, part.value)))
-            else:
+            elif isinstance(part, cst.FormattedStringExpression):
                 value = self.eval(part.expression)
                 values.append(value.data_only())
                 texts.append(value.text)

@@ -47,7 +47,7 @@ class Frame(Expressions):
         self.globals: set[str] = set()
         self.nonlocals: set[str] = set()  # names bound in an enclosing function
         self.guard = NOTHING  # what the tests of the enclosing ifs inferred about platform data
-        self.top = function.top if function is not None else parent.top if parent is not None else 0
+        self.top: int = function.top if function is not None else parent.top if parent is not None else 0
 
     def step(self, node: cst.CSTNode, note: str) -> Step:
         return Step(self.module, node, note, self.top)
@@ -134,8 +134,8 @@ class Frame(Expressions):
                 self.assign(target, value, node)
             return
         value = self.eval(node.value)
-        for target in node.targets:
-            self.assign(target.target, value, node)
+        for assigned in node.targets:
+            self.assign(assigned.target, value, node)
 
     def stmt_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:

@@ -69,8 +69,9 @@ class _PositionState(CodegenState):
         if node not in self.ranges:  # nodes without a syntactic extent: their whole code
             self.ranges[node] = (self._starts[node], (self.line, self.column))
 
-    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
-                                  end_node: cst.CSTNode | None = None) -> _Recording:  # type: ignore[override]
+    def record_syntactic_position(  # type: ignore[override]
+            self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
+            end_node: cst.CSTNode | None = None) -> _Recording:
         return _Recording(self, node, start_node, end_node)
 
 

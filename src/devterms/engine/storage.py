@@ -115,7 +115,7 @@ class Persistence:
         name = normalise(template) if self.holds_files() else None
         if name is None:
             return ()
-        found = []
+        found: list[Trace] = []
         for written, traces in self.files.items():
             if same_file(name, written):
                 step = at(f"read back from {shown(written)}")
