@@ -160,13 +160,13 @@ def test_uses_are_cached_with_the_run(tmp_path: Path, pack) -> None:
     folder = tmp_path / "project"
     shutil.copytree(REPO / "tests/projects/xf_file_roundtrip", folder)
     first = _run(folder, pack, inventory=True, cache_dir=tmp_path / "cache")
-    assert first.uses and len(list((tmp_path / "cache").glob("*.json"))) == 1
+    assert first.uses and len(list((tmp_path / "cache").glob("[0-9a-f]*.json"))) == 1
     checker._results.clear()
     checker._recent.clear()
     again = _run(folder, pack, inventory=True, cache_dir=tmp_path / "cache")
     assert again.uses == first.uses and again.findings == first.findings
     _run(folder, pack, cache_dir=tmp_path / "cache")  # check's run is keyed apart
-    assert len(list((tmp_path / "cache").glob("*.json"))) == 2
+    assert len(list((tmp_path / "cache").glob("[0-9a-f]*.json"))) == 2
 
 
 # --------------------------------------------------------------------------- DT601

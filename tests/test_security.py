@@ -149,7 +149,8 @@ def test_no_network_access_during_a_check(tmp_path: Path, monkeypatch: pytest.Mo
 # --------------------------------------------------------------------------- cache tampering
 
 def _cached_entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("*.json"))
+    """The cached answers (not the screen index)."""
+    return sorted(p for p in cache.glob("*.json") if not p.name.startswith("index-"))
 
 
 def _codes(result: CheckResult) -> set[tuple[str, int, str]]:
@@ -304,11 +305,71 @@ def forget_memos(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _fresh_check(project: Path, cache: Path) -> CheckResult:
+    """A check as a new process would run it: nothing remembered but what the cache holds."""
     import devterms.checker
+    import devterms.reading
 
     devterms.checker._recent.clear()
     devterms.checker._results.clear()
+    devterms.reading._memo.clear()
     return check(project, cache_dir=cache)
+
+
+@pytest.mark.parametrize("how", ["forge_mac", "keep_mac"])
+def test_a_tampered_screen_index_cannot_hide_a_finding(tmp_path: Path, how: str) -> None:
+    """The index says which files name a platform; one edited to say "nothing here" (its answer
+    gone too) must fail verification, so the file is read and screened again."""
+    import hashlib
+
+    project = _project_with_finding(tmp_path)
+    cache = tmp_path / "cache"
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))
+    (index,) = cache.glob("index-*.json")
+    for entry in _cached_entries(cache):
+        entry.unlink()
+    stored = json.loads(index.read_text("utf-8"))
+    screens = json.loads(stored["payload"])
+    for screen in screens.values():
+        screen[-2] = []  # names nothing
+    stored["payload"] = json.dumps(screens, sort_keys=True)
+    if how == "forge_mac":
+        stored["mac"] = hashlib.sha256(stored["payload"].encode()).hexdigest()
+    index.write_text(json.dumps(stored), "utf-8")
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))
+
+
+def test_a_file_changed_behind_its_timestamp_is_read_again(tmp_path: Path) -> None:
+    """Same size, modification time set back: the change time still differs, so the index entry
+    of the clean version is not used for the new text."""
+    project = tmp_path / "project"
+    project.mkdir()
+    module = project / "mod.py"
+    module.write_text("x = 1\n" + "#" * (len(SINK_PROGRAM) - 6))
+    cache = tmp_path / "cache"
+    assert not _fresh_check(project, cache).findings
+    before = module.stat()
+    module.write_text(SINK_PROGRAM)
+    os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert module.stat().st_size == before.st_size and module.stat().st_mtime_ns == before.st_mtime_ns
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))
+
+
+def test_a_warm_run_on_an_unchanged_tree_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On save in a large project, the screen index and the cached answer make reading every file
+    unnecessary: a fresh process checks an unchanged tree without opening any of its files."""
+    import devterms.reading
+
+    project = _project_with_finding(tmp_path)
+    for i in range(20):
+        (project / f"other{i}.py").write_text(f"VALUE_{i} = {i}\n")
+    cache = tmp_path / "cache"
+    first = _fresh_check(project, cache)
+    opened: list[Path] = []
+    real = devterms.reading._read_text
+    monkeypatch.setattr(devterms.reading, "_read_text", lambda path, limit: opened.append(path) or real(path, limit))
+    again = _fresh_check(project, cache)
+    assert _codes(again) == _codes(first) and ("mod.py", SINK_LINE, "DT101") in _codes(again)
+    assert opened == []
 
 
 def _project_with_finding(tmp_path: Path) -> Path:

@@ -12,6 +12,10 @@ it). Each entry carries an HMAC of its key and content, made with a per-user sec
 outside any project, so an edited entry (one that would hide a finding), or one copied from
 another project, fails verification and is recomputed. A key file that is empty, short or not
 hex (a full disk, an edit) is replaced by a new random key rather than used.
+
+Besides the answers, the folder keeps a *screen index* per pack version (:func:`load_index`):
+each file's status, content digest and pre-screen result, signed the same way, so that a run
+on an unchanged tree reads no file (see :mod:`devterms.reading`).
 """
 
 from __future__ import annotations
@@ -33,32 +37,40 @@ from devterms.model import Diagnostic, Finding, Hop, Use
 FOLDER_NAME = ".devterms_cache"
 MAX_ENTRIES = 32
 MAX_ENTRY_BYTES = 64 << 20
+MAX_INDEX_ENTRIES = 200_000  # files in the screen index (a bigger tree reads its files each run)
 KEY_BYTES = 32
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
-def project_key(pack_version: str, budget: int, files: Iterable[tuple[str, str]]) -> str:
-    """``files`` are (display path, text) pairs."""
+def project_key(pack_version: str, budget: int, files: Iterable[tuple[str, bytes]]) -> str:
+    """``files`` are (display path, SHA-256 of the text) pairs."""
     digest = hashlib.sha256(f"{__version__}\0{pack_version}\0{budget}".encode())
-    for display, text in sorted(files):
+    for display, text_digest in sorted(files):
         digest.update(display.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(_text_digest(text))
+        digest.update(text_digest)
     return digest.hexdigest()
 
 
-_digests: dict[str, bytes] = {}
+def index_key(pack_version: str, max_bytes: int) -> str:
+    """The name of the screen index (see :mod:`devterms.reading`) for one pack and size bound."""
+    return "index-" + hashlib.sha256(f"{__version__}\0{pack_version}\0{max_bytes}".encode()).hexdigest()[:32]
 
 
-def _text_digest(text: str) -> bytes:
-    """Each file's hash once per process (flake8 asks for the project key once per file)."""
-    found = _digests.get(text)
-    if found is None:
-        if len(_digests) > 100_000:
-            _digests.clear()
-        found = _digests[text] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-    return found
+def load_index(folder: Path, key: str) -> dict[str, list] | None:  # type: ignore[type-arg]
+    """The screen index stored under ``key``, if intact (a forged or edited one is ignored)."""
+    payload = _load_payload(folder, key)
+    try:
+        index = json.loads(payload) if payload is not None else None
+    except ValueError:
+        return None
+    return index if isinstance(index, dict) else None
+
+
+def save_index(folder: Path, key: str, index: dict[str, list]) -> None:  # type: ignore[type-arg]
+    if len(index) <= MAX_INDEX_ENTRIES:
+        _save_payload(folder, key, json.dumps(index, sort_keys=True))
 
 
 def has(folder: Path, key: str) -> bool:
@@ -68,15 +80,10 @@ def has(folder: Path, key: str) -> bool:
 
 def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic], list[Use]] | None:
     """The findings, diagnostics and uses (for the map) stored under ``key``, if intact."""
-    with _opened(folder, create=False) as handle:
-        raw = _read_regular(handle, f"{key}.json") if handle is not None else None
-    if raw is None:
+    payload = _load_payload(folder, key)
+    if payload is None:
         return None
     try:
-        stored = json.loads(raw.decode("utf-8"))
-        payload = stored["payload"]
-        if not hmac.compare_digest(stored["mac"], _mac(key, payload)):
-            return None
         data = json.loads(payload)
         findings = [_finding(f) for f in data["findings"]]
         diagnostics = [Diagnostic(**d) for d in data["diagnostics"]]
@@ -88,9 +95,28 @@ def load(folder: Path, key: str) -> tuple[list[Finding], list[Diagnostic], list[
 
 def save(folder: Path, key: str, findings: list[Finding], diagnostics: list[Diagnostic],
          uses: list[Use] | None = None) -> None:
-    payload = json.dumps({"findings": [asdict(f) for f in findings],
-                          "diagnostics": [asdict(d) for d in diagnostics],
-                          "uses": [asdict(u) for u in uses or ()]}, sort_keys=True)
+    _save_payload(folder, key, json.dumps({"findings": [asdict(f) for f in findings],
+                                           "diagnostics": [asdict(d) for d in diagnostics],
+                                           "uses": [asdict(u) for u in uses or ()]}, sort_keys=True))
+
+
+def _load_payload(folder: Path, key: str) -> str | None:
+    """The payload stored under ``key``, if its HMAC verifies."""
+    with _opened(folder, create=False) as handle:
+        raw = _read_regular(handle, f"{key}.json") if handle is not None else None
+    if raw is None:
+        return None
+    try:
+        stored = json.loads(raw.decode("utf-8"))
+        payload = stored["payload"]
+        if not isinstance(payload, str) or not hmac.compare_digest(stored["mac"], _mac(key, payload)):
+            return None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return payload
+
+
+def _save_payload(folder: Path, key: str, payload: str) -> None:
     entry = json.dumps({"payload": payload, "mac": _mac(key, payload)}).encode("utf-8")
     with _opened(folder, create=True) as handle:
         if handle is None:
@@ -184,13 +210,16 @@ def _write_atomically(folder_fd: int, name: str, data: bytes, mode: int = 0o644)
 
 
 def _prune(folder_fd: int) -> None:
-    """Keep the newest :data:`MAX_ENTRIES` entries; only regular files are ever removed."""
-    entries = []
+    """Keep the newest :data:`MAX_ENTRIES` answers and the newest two screen indexes; only
+    regular files are ever removed."""
+    entries: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
     with os.scandir(folder_fd) as listing:
         for item in listing:
             if item.name.endswith(".json") and item.is_file(follow_symlinks=False):
-                entries.append((item.stat(follow_symlinks=False).st_mtime_ns, item.name))
-    for _, name in sorted(entries, reverse=True)[MAX_ENTRIES:]:
+                kind = entries[item.name.startswith("index-")]
+                kind.append((item.stat(follow_symlinks=False).st_mtime_ns, item.name))
+    stale = sorted(entries[False], reverse=True)[MAX_ENTRIES:] + sorted(entries[True], reverse=True)[2:]
+    for _, name in stale:
         try:
             os.unlink(name, dir_fd=folder_fd)
         except OSError:

@@ -20,7 +20,7 @@ from devterms.engine.module import ModuleState
 from devterms.engine.run import BudgetExceeded, ProjectRun
 from devterms.knowledge import Knowledge
 from devterms.parsing import Parsed, parse_source
-from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, read_files, same_as_read, screen_text
+from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, ReadFile, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding, Use
 from devterms.project import Project, SourceFile, module_name
 from devterms.rulepack import RulePack
@@ -131,18 +131,26 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     prescreen, inventory = modes
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
-    read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress, limits.max_file_bytes)
+    index_name = cache.index_key(pack.version, limits.max_file_bytes)
+    index = (cache.load_index(cache_dir, index_name) or {}) if cache_dir is not None else None
+    before = dict(index or {})
+    read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress, limits.max_file_bytes,
+                      index)
+    if cache_dir is not None and index is not None and index != before:
+        cache.save_index(cache_dir, index_name, index)
     read.update((p, screen_text(buffers[p], knowledge)) for p in paths if p in buffers)
+    digests: list[tuple[str, bytes]] = []
     for path in paths:
         display, found = _display(path, base), read[path]
-        if found.text is None:
-            line, problem = found.problem or (1, "cannot read")
+        if found.problem is not None:
+            line, problem = found.problem
             unreadable.append(Diagnostic(display, line, 0, problem))
             continue
         name, is_package = _module_name(path, root)
-        sources.append(SourceFile(path, name, display, found.text, is_package, found.names))
+        sources.append(SourceFile(path, name, display, _text_of(found), is_package, found.names))
+        digests.append((display, found.digest))
     mode = f"{pack.version}:{prescreen}:{'map' if inventory else 'check'}"  # the map's run is a run of its own
-    key = cache.project_key(mode, budget, ((f.display, f.text) for f in sources))
+    key = cache.project_key(mode, budget, digests)
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
     timed_out = False
@@ -162,6 +170,11 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     diagnostics = sorted((*unreadable, *unanalysable), key=lambda d: (d.path, d.line))
     return (findings, diagnostics, len(sources), sum(read[p].lines for p in paths), uses), timed_out
 
+
+
+def _text_of(found: ReadFile) -> Callable[[], str]:
+    """The text of a file that has one (read now, or when first needed)."""
+    return lambda: found.text or ""
 
 def _analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,
              deadline: tuple[float, float], modes: tuple[bool, bool],

@@ -239,10 +239,9 @@ def _apply_noqa(
         (suppressed if is_quiet else kept).append(finding)
     unused = []
     for path in targets:
-        text = source.text(path)
-        if "noqa" not in text.lower():
+        if not source.mentions(path, "noqa"):
             continue
-        comments = per_file.get(path) or FileSuppressions(text)
+        comments = per_file.get(path) or FileSuppressions(source.text(path))
         for comment, code in comments.unused(enabled, project.rules):
             unused.append(unused_noqa_finding(path, comment.line, comment.column, code))
     return kept, suppressed, unused

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,7 @@ class SourceFile:
     path: Path
     name: str          # dotted module name
     display: str       # the path as reported
-    text: str
+    read: Callable[[], str]  # the text; read when first needed (a screen may come from an index)
     is_package: bool
     names: frozenset[str] = frozenset()  # what the pre-screen saw: "source", "scraper", "sink"
     imports: set[str] = field(default_factory=set)
@@ -36,8 +36,8 @@ class SourceFile:
         return self.name if self.is_package else self.name.rpartition(".")[0]
 
     @functools.cached_property
-    def lines(self) -> int:
-        return self.text.count("\n") + 1
+    def text(self) -> str:
+        return self.read()
 
 
 def module_name(path: Path, root: Path) -> tuple[str, bool]:
