@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
-from frontend_helpers import finding, tiny_pack, write_tree
+from frontend_helpers import POSITIVE, finding, tiny_pack, write_tree
 
 from devterms.frontend import FRONTEND_RULES
 from devterms.model import Diagnostic, Hop
@@ -126,10 +128,6 @@ def test_paths_outside_the_base_become_file_uris(tmp_path: Path) -> None:
 def test_cli_sarif_uris_regions_snippets_justification_and_odd_file_names(tmp_path: Path) -> None:
     """Through the real command, from a subfolder, on a project with a file name that is not UTF-8."""
     import os
-    import subprocess
-    import sys
-
-    from frontend_helpers import POSITIVE
 
     write_tree(tmp_path, {"pyproject.toml": "", "src/collect.py": POSITIVE,
                           "src/quiet.py": POSITIVE.replace("face_encodings(image)",
@@ -151,3 +149,29 @@ def test_cli_sarif_uris_regions_snippets_justification_and_odd_file_names(tmp_pa
     assert region["startLine"] == 11 and region["endLine"] == 11 and region["endColumn"] > region["startColumn"]
     assert "face_recognition.face_encodings(image)" in region["snippet"]["text"]
     assert by_uri["src/quiet.py"]["suppressions"] == [{"kind": "inSource", "justification": "reviewed by legal"}]
+
+
+def test_help_uri_links_each_rule_to_its_published_page_when_the_user_says_where(tmp_path: Path) -> None:
+    url = "https://git.example.org/sec/devterms/-/blob/main/docs/rules/{code}.md"
+    driver = render_sarif(tmp_path, rule_docs_url=url)["runs"][0]["tool"]["driver"]
+    assert {rule["id"]: rule["helpUri"] for rule in driver["rules"]}["DT101"] == url.format(code="DT101")
+    assert all(rule["helpUri"].endswith(f"/{rule['id']}.md") for rule in driver["rules"])
+    write_tree(tmp_path, {"pyproject.toml": "", "collect.py": POSITIVE})
+    done = subprocess.run([sys.executable, "-m", "devterms", "check", "--format", "sarif", "--rule-docs-url", url,
+                           "--no-cache", "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    log = json.loads(done.stdout)
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    linked = {rule["id"]: rule["helpUri"] for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert linked["DT101"] == url.format(code="DT101")
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("docs/rules/{code}.md", "is not an http(s) URL"),
+    ("https://example.org/rules/", "has no {code}"),
+    ("https://example.org/{rule}/{code}.md", "may hold no placeholder but {code}"),
+])
+def test_a_rule_docs_url_that_cannot_link_is_a_usage_error(tmp_path: Path, url: str, problem: str) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    done = subprocess.run([sys.executable, "-m", "devterms", "check", "--format", "sarif", "--rule-docs-url", url, "."],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and problem in done.stderr and "Traceback" not in done.stderr

@@ -16,6 +16,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from devterms import __version__, cli_map
 from devterms.baseline import new_findings, read_baseline, write_baseline
@@ -95,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print the findings only: no summary line, no progress bar")
     check.add_argument("--statistics", action="store_true",
                        help="print how many findings each code has instead of the findings")
+    check.add_argument("--rule-docs-url", type=_rule_docs_url, metavar="URL",
+                       help="where each rule's page is published, with {code} for the rule's code "
+                            "(https://example.org/devterms/rules/{code}.html); SARIF links each rule to it")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .devterms_cache")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                        help="wall-clock bound of the run (default: config `timeout`, else 600); "
@@ -158,6 +162,19 @@ def _seconds(text: str) -> float:
     return seconds
 
 
+def _rule_docs_url(text: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
+    try:
+        text.format(code="DT101")
+    except (KeyError, IndexError, ValueError):
+        raise argparse.ArgumentTypeError(f"{text!r} may hold no placeholder but {{code}}") from None
+    if "{code}" not in text:
+        raise argparse.ArgumentTypeError(f"{text!r} has no {{code}} for the rule's code")
+    return text
+
+
 def _jobs(text: str) -> int:
     try:
         jobs = int(text)
@@ -197,7 +214,7 @@ def run_check(args: argparse.Namespace) -> int:
                     tuple(f for _, outcome, _ in runs for f in outcome.suppressed),
                     sum(outcome.files for _, outcome, _ in runs), time.perf_counter() - started,
                     args.show_suppressed, named_files, _colour(args), args.quiet,
-                    Path(os.path.commonpath([project.root for project, _, _ in runs])))
+                    Path(os.path.commonpath([project.root for project, _, _ in runs])), args.rule_docs_url)
     _emit(statistics(report) if args.statistics else formatters()[args.format](report), args.output)
     threshold = SEVERITY_ORDER.index(args.fail_on)
     failing = [f for f in findings if SEVERITY_ORDER.index(f.severity) >= threshold]

@@ -31,6 +31,7 @@ class Report:
     color: bool = False  # ANSI colours in the terminal formats
     quiet: bool = False  # findings only, no summary line
     root: Path | None = None  # the project root (SARIF URIs are relative to it); None: source.base
+    rule_docs_url: str | None = None  # where rule pages are published, with {code}; None: not published
 
     def elsewhere(self, finding: Finding) -> list[str]:
         """The named files a finding's flow passes through, when the finding lies in another file."""

@@ -7,7 +7,8 @@ alerts survive unrelated edits exactly as baselines do. URIs are relative to the
 (``%SRCROOT%``); the root's absolute path on the machine that ran devterms is not written. Each
 location carries its region's end when known and the code line as a snippet; a suppressed
 finding's justification is the reason written after its noqa codes. A rule's help is the page
-``devterms rules --docs`` renders.
+``devterms rules --docs`` renders; ``helpUri`` links to where that page is published, and is left
+out when the user has not said where (devterms has no public site of its own to point at).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _rule(report: Report, rule: Rule) -> dict[str, Any]:
     }
     if security:
         properties["security-severity"] = SECURITY_SEVERITY[rule.severity]
-    return {
+    described: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.title[:MAX_TEXT]},
@@ -73,6 +74,9 @@ def _rule(report: Report, rule: Rule) -> dict[str, Any]:
         "help": {"text": _help_text(report, rule), "markdown": rule_page(report.pack, rule)},
         "properties": properties,
     }
+    if report.rule_docs_url:
+        described["helpUri"] = report.rule_docs_url.format(code=rule.code)
+    return described
 
 
 def _help_text(report: Report, rule: Rule) -> str:
