@@ -221,3 +221,21 @@ def test_flake8_on_stdin_in_a_project_sees_flows_from_its_modules(tmp_path: Path
     done = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "-"], cwd=tmp_path, input=faces,
                           capture_output=True, text=True, env={**os.environ, "CI": "true"}, timeout=300)
     assert done.stdout.startswith("stdin:5:5: DT101 "), done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(("filenames", "display", "expected"), [
+    (["-"], "pkg/faces.py", ["pkg/faces.py"]),  # an editor's buffer on save: the file it will be
+    (["-"], "stdin", []),  # flake8's default display name names no file
+    (["a.py", "-"], "b.py", ["a.py", "b.py"]),
+    (["a.py"], "b.py", ["a.py"]),  # the display name counts only for code on stdin
+])
+def test_code_on_stdin_counts_as_the_file_its_display_name_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filenames: list[str], display: str,
+        expected: list[str]) -> None:
+    from argparse import Namespace
+
+    from devterms.flake8_plugin import _checked_paths
+
+    monkeypatch.chdir(tmp_path)
+    options = Namespace(filenames=filenames, stdin_display_name=display)
+    assert _checked_paths(options) == tuple((tmp_path / name).resolve() for name in expected)

@@ -54,7 +54,7 @@ class DevtermsChecker:
         cls.config_file = Path(options.devterms_config) if options.devterms_config else None
         cls.extra_rules = tuple(Path(p) for p in options.devterms_rules or ())
         cls.use_cache = not options.devterms_no_cache
-        cls.checked = tuple(Path(p).resolve() for p in getattr(options, "filenames", None) or () if p != "-")
+        cls.checked = _checked_paths(options)
         if hasattr(options, "select"):  # a real flake8 run (unit tests pass bare namespaces)
             from flake8.style_guide import Decision, DecisionEngine
 
@@ -81,3 +81,13 @@ class DevtermsChecker:
 
         for line, column, text in violations(self.filename, "".join(self.lines), self._settings()):
             yield line, column, text, type(self)
+
+
+def _checked_paths(options: Any) -> tuple[Path, ...]:
+    """The files and folders flake8 checks: what it was given, with code on stdin standing for
+    the file ``--stdin-display-name`` names (an editor's buffer on save)."""
+    named = list(getattr(options, "filenames", None) or ())
+    if "-" in named:
+        shown = getattr(options, "stdin_display_name", "stdin")
+        named = [p for p in named if p != "-"] + ([shown] if shown and shown != "stdin" else [])
+    return tuple(Path(p).resolve() for p in named)

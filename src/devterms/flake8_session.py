@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from devterms.discovery import find_root
+from devterms.discovery import files_under, find_root
 from devterms.frontend import Outcome, Project, analyse, display_path, open_project, selection_for
 from devterms.model import Finding
 from devterms.schema import RulePackError
@@ -104,7 +104,9 @@ def _session(root: Path, settings: Settings) -> _Session:
 
 def _whole(session: _Session, settings: Settings) -> Outcome:
     if session.whole is None:
-        session.whole = analyse(session.project, session.selection, display_base=session.project.root,
+        project = session.project
+        checked = files_under(project.files, settings.checked) if settings.checked else None
+        session.whole = analyse(project, session.selection, report_on=checked, display_base=project.root,
                                 use_cache=settings.use_cache)
     return session.whole
 

@@ -42,10 +42,7 @@ class SourceFile:
 
 def module_name(path: Path, root: Path) -> tuple[str, bool]:
     """Dotted name of a file below ``root`` (``src/`` stripped), and whether it is a package."""
-    try:
-        relative = path.resolve().relative_to(root.resolve())
-    except ValueError:
-        relative = Path(path.name)
+    relative = _below(path, root) or _below(path.resolve(), root.resolve()) or Path(path.name)
     parts = list(relative.with_suffix("").parts)
     if parts and parts[0] == "src" and len(parts) > 1:
         parts = parts[1:]
@@ -53,6 +50,15 @@ def module_name(path: Path, root: Path) -> tuple[str, bool]:
     if is_package:
         parts = parts[:-1]
     return ".".join(parts) or "__init__", is_package
+
+
+def _below(path: Path, root: Path) -> Path | None:
+    """``path`` relative to ``root`` as written (Python names modules by the path it imports
+    them from, so a link inside the project keeps its own name), or None if not below it."""
+    try:
+        return path.relative_to(root) if ".." not in path.parts else None
+    except ValueError:
+        return None
 
 
 class Project:
