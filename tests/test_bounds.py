@@ -15,7 +15,7 @@ import pytest
 from frontend_helpers import FakeEngine, install_fake_engine, write_tree
 from test_hardening import SINK_LINE, SINK_PROGRAM, check, codes_at, write
 
-from devterms import checker
+from devterms import analysis, checker
 from devterms.checker import Limits
 from devterms.cli import main
 from devterms.config import load_config
@@ -66,15 +66,15 @@ def test_run_timeout_gives_each_file_left_a_dt000(tmp_path: Path) -> None:
 def test_a_timeout_during_the_analysis_stops_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A parse is not interrupted, but the analysis after it is, and the module that was
     running is the one named (here the parse itself outlasts the timeout)."""
-    parse = checker._parse
+    parse = analysis._parse
 
     def slow_parse(*args: Any) -> Any:
         parsed = parse(*args)
         time.sleep(0.6)
         return parsed
 
-    monkeypatch.setattr(checker, "_parse", slow_parse)
-    monkeypatch.setattr(checker._TimedRun, "_EVERY", 1)
+    monkeypatch.setattr(analysis, "_parse", slow_parse)
+    monkeypatch.setattr(analysis._TimedRun, "_EVERY", 1)
     write(tmp_path, "slow.py", SINK_PROGRAM)
     result = check(tmp_path, limits=Limits(timeout=0.5))
     assert [d.path for d in result.diagnostics] == ["slow.py"]

@@ -57,14 +57,15 @@ class CallMatcher:
 
     def __init__(self, patterns: Iterable[tuple[str, object]]) -> None:
         self._exact: dict[str, list[object]] = {}
-        self._wild: dict[str, list[tuple[re.Pattern[str], object]]] = {}
+        self._wild_sources: dict[str, list[tuple[str, object]]] = {}
         for pattern, payload in patterns:
             regex = compile_call_pattern(pattern)  # validates every pattern
             if "*" in pattern:
                 root = pattern.split(".", 1)[0].split("(", 1)[0]
-                self._wild.setdefault(root, []).append((re.compile(regex + r"\Z"), payload))
+                self._wild_sources.setdefault(root, []).append((regex + r"\Z", payload))
             else:
                 self._exact.setdefault(pattern, []).append(payload)
+        self._wild: dict[str, list[tuple[re.Pattern[str], object]]] = {}
         self._memo: dict[str, list[object]] = {}
 
     def match(self, path: str) -> list[object]:
@@ -81,9 +82,18 @@ class CallMatcher:
         if unkeyed != path:
             found.extend(self._exact.get(unkeyed, ()))
         root = path.split(".", 1)[0].split("(", 1)[0]
-        for group in (self._wild.get(root, ()), self._wild.get("*", ()), self._wild.get("**", ())):
+        for group in (self._wild_group(root), self._wild_group("*"), self._wild_group("**")):
             found.extend(payload for regex, payload in group if regex.match(path))
         return found
+
+    def _wild_group(self, root: str) -> list[tuple[re.Pattern[str], object]]:
+        """The wildcard patterns of one root name, compiled when a path first asks for them: a
+        run whose files are all screened out (a warm check, a save) compiles none."""
+        group = self._wild.get(root)
+        if group is None:
+            group = self._wild[root] = [(re.compile(regex), payload)
+                                        for regex, payload in self._wild_sources.get(root, ())]
+        return group
 
 
 _KEY = re.compile(r"\('[\w\-]*'\)")
