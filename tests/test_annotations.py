@@ -1,25 +1,19 @@
-"""The annotation parser and the comparison of tests/test_examples.py, tested on their own."""
+"""The annotation parser and the comparison of :mod:`harness.annotations`, tested on their own."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location(
-    "_devterms_example_driver", Path(__file__).with_name("test_examples.py")
-)
-driver = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = driver  # dataclasses look their module up while being built
-_spec.loader.exec_module(driver)
+from harness.annotations import compare, parse_annotations
+
 
 
 def parse(src: str):
-    return driver.parse_annotations(textwrap.dedent(src), "x.py")
+    return parse_annotations(textwrap.dedent(src), "x.py")
 
 
 def test_expect_ok_and_todo_on_their_lines():
@@ -179,7 +173,7 @@ def test_compare_all_matched(project):
     root, files = project
     found = [F("a.py", 2, "DT101"), F("a.py", 2, "DT101", column=9), F("a.py", 4, "DT201"),
              F("pkg/b.py", 1, "DT201")]
-    out = driver.compare(files, root, found, [], known_codes={"DT101", "DT102", "DT201"})
+    out = compare(files, root, found, [], known_codes={"DT101", "DT102", "DT201"})
     assert out.problems == []
     assert out.todo_missing == ["DT102 at a.py:5: detect(x)  # todo-expect: DT102"]
     assert out.todo_found == []
@@ -195,7 +189,7 @@ def test_compare_reports_missing_unexpected_and_ok_violations(project):
         F(str(root / "pkg" / "b.py"), 1, "DT201"),  # an absolute path still maps to its file
         F("elsewhere.py", 7, "DT201", "stray"),
     ]
-    out = driver.compare(files, root, found, [D("pkg/b.py", 1, "over budget")],
+    out = compare(files, root, found, [D("pkg/b.py", 1, "over budget")],
                          known_codes={"DT101", "DT102", "DT201"})
     assert out.problems == [
         "diagnostic DT000 at pkg/b.py:1: over budget",
@@ -211,5 +205,5 @@ def test_compare_reports_missing_unexpected_and_ok_violations(project):
 def test_compare_rejects_unknown_codes(project):
     root, files = project
     found = [F("a.py", 2, "DT101"), F("a.py", 4, "DT201"), F("pkg/b.py", 1, "DT201")]
-    out = driver.compare(files, root, found, [], known_codes={"DT101", "DT201"})
+    out = compare(files, root, found, [], known_codes={"DT101", "DT201"})
     assert out.problems == ["a.py: annotation names unknown code DT102"]

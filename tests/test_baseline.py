@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from frontend_helpers import finding, write_tree
+from harness.frontends import finding, write_tree
 
 from devterms.baseline import fingerprint, new_findings, read_baseline, write_baseline
 from devterms.model import Hop

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from frontend_helpers import FakeEngine, install_fake_engine, write_tree
+from harness.frontends import FakeEngine, install_fake_engine, write_tree
 from test_hardening import SINK_LINE, SINK_PROGRAM, check, codes_at, write
 
 from devterms import analysis, checker

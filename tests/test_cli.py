@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from frontend_helpers import SAMPLE_DT101, SAMPLE_DT101_LINE, FakeEngine, finding, install_fake_engine, write_tree
+from harness.frontends import SAMPLE_DT101, SAMPLE_DT101_LINE, FakeEngine, finding, install_fake_engine, write_tree
 
 from devterms.cli import main
 from devterms.model import Diagnostic, Hop
@@ -267,7 +267,7 @@ def test_engine_naming_the_source_file_reports_the_flow_it_completes(tmp_path: P
 
 
 def test_engine_monorepo_subprojects_are_configured_and_analysed_apart(tmp_path: Path) -> None:
-    from frontend_helpers import POSITIVE, SCRAPE
+    from harness.frontends import POSITIVE, SCRAPE
 
     faces = ("import face_recognition\nfrom scrape import author_pictures\n\n"
              "for picture in author_pictures('x'):\n    face_recognition.face_encodings(picture)\n")
@@ -286,7 +286,7 @@ def test_engine_monorepo_subprojects_are_configured_and_analysed_apart(tmp_path:
 
 
 def test_engine_a_folder_without_project_marker_is_listed_shallowly_and_gets_no_cache(tmp_path: Path) -> None:
-    from frontend_helpers import POSITIVE
+    from harness.frontends import POSITIVE
 
     loose = write_tree(tmp_path / "loose", {
         "script.py": POSITIVE, "helpers/util.py": "x = 1\n", "deep/deeper/far.py": "y = 2\n"})

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from frontend_helpers import POSITIVE, write_tree
+from harness.frontends import POSITIVE, write_tree
 
 from devterms.cli import FORMATS, build_parser
 
@@ -108,7 +108,7 @@ def _git(cwd: Path, *args: str) -> None:
 
 
 def test_changed_since_reports_flows_touching_changed_files_without_running_repo_config(tmp_path: Path) -> None:
-    from frontend_helpers import SCRAPE
+    from harness.frontends import SCRAPE
 
     faces = ("import face_recognition\nfrom scrape import author_pictures\n\n"
              "for picture in author_pictures('x'):\n    face_recognition.face_encodings(picture)\n")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from frontend_helpers import write_tree
+from harness.frontends import write_tree
 
 from devterms.checker import check_project
 from devterms.config import AllowedHost, load_config

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from frontend_helpers import write_tree
+from harness.frontends import write_tree
 
 from devterms.discovery import files_under, find_root, is_excluded, project_files
 

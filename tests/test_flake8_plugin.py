@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from frontend_helpers import SAMPLE_DT101, FakeEngine, finding, install_fake_engine, write_tree
+from harness.frontends import SAMPLE_DT101, FakeEngine, finding, install_fake_engine, write_tree
 
 from devterms import flake8_session
 from devterms.flake8_plugin import DevtermsChecker
@@ -172,7 +172,7 @@ def test_flake8_on_the_source_file_reports_the_flow_at_its_source(tmp_path: Path
 
 
 def test_flake8_on_stdin_in_a_folder_without_project_marker(tmp_path: Path) -> None:
-    from frontend_helpers import POSITIVE
+    from harness.frontends import POSITIVE
 
     loose = write_tree(tmp_path / "shared-temp", {"other/deep/tree.py": "x = 1\n"})
     done = subprocess.run([sys.executable, "-m", "flake8", "--select", "DT", "-"], cwd=loose, input=POSITIVE,
@@ -213,7 +213,7 @@ def test_flake8_does_no_devterms_work_when_no_dt_code_is_selected(tmp_path: Path
 
 def test_flake8_on_stdin_in_a_project_sees_flows_from_its_modules(tmp_path: Path) -> None:
     """pylsp pipes the buffer to `flake8 -` from the project folder."""
-    from frontend_helpers import SCRAPE
+    from harness.frontends import SCRAPE
 
     faces = ("import face_recognition\nfrom scrape import author_pictures\n\n"
              "for picture in author_pictures('x'):\n    face_recognition.face_encodings(picture)\n")

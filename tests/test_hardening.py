@@ -314,6 +314,7 @@ def test_deeply_nested_functions_never_raise(tmp_path: Path) -> None:
     assert all(d.code == "DT000" for d in result.diagnostics)
 
 
+@pytest.mark.slow
 def test_10k_adjacent_string_literals(tmp_path: Path) -> None:
     literals = "\n".join(f'    "chunk {i} "' for i in range(10_000))
     write(tmp_path, "strings.py", HEADER + f"TEXT = (\n{literals}\n)\n" + SINK_PROGRAM)
@@ -366,6 +367,7 @@ def stdlib_sample(count: int = 40) -> list[Path]:
     return sample
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not STDLIB.is_dir(), reason="no standard library sources")
 def test_stdlib_sample_has_no_exceptions(tmp_path: Path) -> None:
     """40 stdlib files, each with the trigger header prepended so that every one is parsed."""

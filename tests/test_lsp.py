@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from frontend_helpers import POSITIVE, SCRAPE
+from harness.frontends import POSITIVE, SCRAPE
 
 pytest.importorskip("pygls", reason="devterms lsp needs the lsp extra (pygls)")
 

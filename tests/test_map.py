@@ -1,16 +1,14 @@
 """``devterms map``: the uses of platform data by platform, the declared use and DT601.
 
 The maps of ``examples/`` and of four projects are compared exactly (JSON, section by section);
-the DT601 examples under ``tests/declared/`` are compared with their annotations by the driver
-of ``tests/test_examples.py``.
+the DT601 examples under ``tests/declared/`` are compared with their annotations by
+:mod:`harness.annotations`.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,15 +23,13 @@ from devterms.model import Use
 from devterms.report import map_html, map_json, map_markdown
 from devterms.rulepack import load_default_pack
 from devterms.schema import RulePackError
+from harness.annotations import compare
+from harness.corpus import project_files
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 DECLARED = TESTS / "declared"
 
-_spec = importlib.util.spec_from_file_location("_devterms_map_driver", TESTS / "test_examples.py")
-driver = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = driver
-_spec.loader.exec_module(driver)
 
 X = "tweepy.Client"
 SEARCH, MENTIONS, FOLLOWERS = f"{X}.search_recent_tweets", f"{X}.get_users_mentions", f"{X}.get_users_followers"
@@ -120,7 +116,7 @@ def pack():
 
 
 def _run(folder: Path, pack, **options):
-    files = driver.project_files(folder)
+    files = project_files(folder)
     return check_project(files, pack=pack, root=folder, display_base=folder, **options)
 
 
@@ -183,8 +179,8 @@ def test_undeclared_uses_are_dt601_exactly_where_annotated(folder: Path) -> None
     declaration = find_declaration(project.root, project.config.use, project.config.file, project.pack)
     assert declaration is not None
     found = undeclared(declaration, outcome.uses, project.pack, "warning")
-    files = driver.project_files(folder)
-    out = driver.compare(files, folder, found, outcome.diagnostics, known_codes={"DT601"})
+    files = project_files(folder)
+    out = compare(files, folder, found, outcome.diagnostics, known_codes={"DT601"})
     other = [p for p in out.problems if "DT601" in p or "diagnostic" in p or "malformed" in p]
     assert not other, "\n".join(other)
     assert found, "each declared example has an undeclared use"

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from frontend_helpers import POSITIVE, SCRAPE
+from harness.frontends import POSITIVE, SCRAPE
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 SETUP_TIMEOUT = 900  # the first run builds the hook's virtualenv from PyPI
@@ -32,7 +32,8 @@ def _pre_commit() -> str | None:
 
 
 PRE_COMMIT = _pre_commit()
-pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="the pre-commit executable is not installed")
+pytestmark = [pytest.mark.slow,  # builds the hook's environment from PyPI
+              pytest.mark.skipif(PRE_COMMIT is None, reason="the pre-commit executable is not installed")]
 
 
 POSITIVE_LINE = 11

@@ -47,6 +47,7 @@ except ImportError:  # pragma: no cover - optional
     hypothesmith = None
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(hypothesmith is None, reason="hypothesmith not installed")
 @SETTINGS
 @given(source=st.one_of(hypothesmith.from_node(), hypothesmith.from_grammar()) if hypothesmith else st.nothing())

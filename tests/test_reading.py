@@ -70,7 +70,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_an_edited_file_is_seen_by_the_next_check_at_once(tmp_path: Path) -> None:
-    from frontend_helpers import SAMPLE_DT101
+    from harness.frontends import SAMPLE_DT101
 
     from devterms.checker import check_project
 

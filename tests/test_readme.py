@@ -82,3 +82,12 @@ def test_declared_use_example_reports_what_readme_shows(tmp_path: Path, capsys) 
     (lines,) = re.findall(r"```text\n(.*?)```", shown, re.S)[:1]
     for line in lines.strip().splitlines():
         assert line.split(": ", 1)[-1] in out, line
+
+
+def test_module_map_names_every_module() -> None:
+    """README's Development section names every module of the package, so a reader can find each one."""
+    development = README.split("## Development", 1)[1]
+    package = ROOT / "src" / "devterms"
+    modules = [p.name for p in package.glob("*.py")] + [p.name for p in (package / "report").glob("*.py")]
+    missing = sorted(m for m in modules if m != "__init__.py" and f"`{m}`" not in development)
+    assert not missing, f"README's module map does not name {missing}"

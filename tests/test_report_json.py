@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from frontend_helpers import finding, tiny_pack
+from harness.frontends import finding, tiny_pack
 
 from devterms.model import Diagnostic, Hop
 from devterms.report import Report

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from frontend_helpers import POSITIVE, finding, tiny_pack, write_tree
+from harness.frontends import POSITIVE, finding, tiny_pack, write_tree
 
 from devterms.frontend import FRONTEND_RULES
 from devterms.model import Diagnostic, Hop

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frontend_helpers import finding, tiny_pack
+from harness.frontends import finding, tiny_pack
 
 from devterms.frontend import FRONTEND_RULES
 from devterms.model import Diagnostic, Hop

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from frontend_helpers import SAMPLE_DT101, SAMPLE_DT101_LINE
+from harness.frontends import SAMPLE_DT101, SAMPLE_DT101_LINE
 
 from devterms.checker import CheckResult, check_project
 from devterms.rulepack import load_default_pack, load_pack

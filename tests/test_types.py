@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # runs mypy over the whole package
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TypeVar
 
 from devterms import cache
+from devterms.discovery import resolved
 from devterms.knowledge import Knowledge
 from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, ReadFile, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding, Use
@@ -93,10 +94,10 @@ def check_project(
     suspicious, for the map (``devterms map``): the same run answers with findings and uses.
     """
     deadline = time.monotonic() + limits.timeout
-    base = _resolved(display_base or Path.cwd())
+    base = resolved(display_base or Path.cwd())
     knowledge = _knowledge_cache.get(pack.version) or _knowledge_cache.setdefault(pack.version, Knowledge(pack))
-    paths = tuple(sorted({_resolved(Path(f)) for f in files}))
-    buffers = {p: t for p, t in ((_resolved(Path(p)), t) for p, t in (overrides or {}).items())
+    paths = tuple(sorted({resolved(Path(f)) for f in files}))
+    buffers = {p: t for p, t in ((resolved(Path(p)), t) for p, t in (overrides or {}).items())
                if not same_as_read(p, t, knowledge, limits.max_file_bytes)}  # flake8's copy of an unchanged file
     key = (paths, root, base, tuple(sorted((p, hash(t)) for p, t in buffers.items())),
            pack.version, budget, limits, prescreen, cache_dir, inventory)
@@ -110,7 +111,7 @@ def check_project(
         if not timed_out:
             _recent[key] = recent
     findings, diagnostics, count, lines, uses = recent[1]
-    wanted = {_display(_resolved(Path(p)), base) for p in report_on} if report_on is not None else None
+    wanted = {_display(resolved(Path(p)), base) for p in report_on} if report_on is not None else None
     return CheckResult(
         tuple(f for f in findings if wanted is None or f.touches(wanted)),
         tuple(d for d in diagnostics if wanted is None or d.path in wanted),
@@ -193,12 +194,6 @@ def _stat_fingerprint(paths: Sequence[Path]) -> int:
         except OSError:
             versions.append((-1, -1))
     return hash(tuple(versions))
-
-
-@functools.lru_cache(maxsize=65_536)
-def _resolved(path: Path) -> Path:
-    """Paths resolved once per process (flake8 names the whole project once per file)."""
-    return path.resolve()
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -21,8 +21,7 @@ from urllib.parse import urlsplit
 from devterms import __version__, cli_map
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
-from devterms.discovery import explicit_files, files_under, find_root, is_excluded
-from devterms.explanations import purpose_lines
+from devterms.discovery import explicit_files, files_under, find_root, is_excluded, resolved
 from devterms.frontend import (FRONTEND_RULES, Outcome, Project, analyse, build_pack, display_path, open_project,
                                selection_for)
 from devterms.reading import Progress
@@ -250,18 +249,23 @@ def projects_of(paths: Sequence[Path], config: Path | None, rules: Sequence[Path
     subprojects below it (a monorepo's packages, each with its own pyproject.toml).
     """
     pending: dict[Path, list[Path]] = {}
+    roots: dict[Path, Path] = {}  # folder -> its project root: pre-commit names many files per folder
     for path in paths:
-        pending.setdefault(find_root(path), []).append(path)
+        full = resolved(path)
+        folder = full if full.is_dir() else full.parent
+        if folder not in roots:
+            roots[folder] = find_root(folder)
+        pending.setdefault(roots[folder], []).append(path)
     while pending:  # outer projects first: they hand their named folders down to subprojects
         root = min(pending, key=lambda r: len(r.parts))
         named = list(dict.fromkeys(pending.pop(root)))
         project = open_project(root, config, rules)
-        folders = [p.resolve() for p in named if p.is_dir()]
+        folders = [resolved(p) for p in named if p.is_dir()]
         for sub in project.nested:
             if any(sub == f or f in sub.parents or sub in f.parents for f in folders):
                 below = [f for f in folders if sub in f.parents or f == sub]
                 pending.setdefault(sub, []).extend(below or [sub])
-        yield project, [p for p in named if p.resolve() not in project.nested]
+        yield project, [p for p in named if resolved(p) not in project.nested]
 
 
 def merged_rules(runs: Sequence[tuple[Project, Outcome, object]]) -> dict[str, Rule]:
@@ -380,6 +384,8 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
     for text, clauses in exceptions.items():
         lines += [*textwrap.wrap(", ".join(clauses), 84, initial_indent="  for: ", subsequent_indent="       "),
                   *textwrap.wrap(text, 84, initial_indent="    ", subsequent_indent="    "), ""]
+    from devterms.explanations import purpose_lines  # imports the engine (and libcst): explain only
+
     lines += purpose_lines(pack, rule)
     return "\n".join(lines) + "\n"
 

@@ -14,6 +14,7 @@ when they stay inside the root.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -31,13 +32,26 @@ MAX_IGNORE_BYTES = 1 << 20  # a .gitignore larger than this is not a real one
 LOOSE_DEPTH = 1
 
 
+def resolved(path: Path) -> Path:
+    """``path`` absolute with every link resolved, once per process: a run meets each named file
+    in several places (grouping by project, the files to report on, display paths), and flake8
+    names every project file once per file it checks. Keyed by the absolute path, since the
+    current folder can change between calls (the language server, tests)."""
+    return _resolved(path if path.is_absolute() else Path.cwd() / path)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
 def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding pyproject.toml, setup.cfg or .git.
 
     Falls back to ``start`` itself (its folder, for a file) so that a loose script still works;
     :func:`has_marker` tells the two apart.
     """
-    start = start.resolve()
+    start = resolved(start)
     here = start if start.is_dir() else start.parent
     for folder in (here, *here.parents):
         if any(_exists(folder / marker) for marker in ROOT_MARKERS):
@@ -90,13 +104,13 @@ def files_under(files: Iterable[Path], paths: Sequence[Path]) -> set[Path]:
     Linear in files and paths: each file's own path and folders are looked up in a set (pre-commit
     names every changed file, and a thousand named files must not cost a million comparisons).
     """
-    targets = {p.resolve() for p in paths}
+    targets = {resolved(p) for p in paths}
     return {f for f in files if f in targets or not targets.isdisjoint(f.parents)}
 
 
 def explicit_files(paths: Sequence[Path]) -> list[Path]:
     """Files named directly on the command line, analysed even when discovery would skip them."""
-    return [p.resolve() for p in paths if p.is_file()]
+    return [resolved(p) for p in paths if p.is_file()]
 
 
 def inside(path: Path, root: Path) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from devterms import cache
 from devterms.config import Config, load_config
-from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files
+from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files, resolved
 from devterms.model import Diagnostic, Finding, Use
 from devterms.noqa import FileSuppressions
 from devterms.reading import Progress
@@ -256,9 +256,9 @@ def unused_noqa_finding(path: str, line: int, column: int, code: str) -> Finding
 def display_path(path: Path, base: Path) -> str:
     """POSIX path relative to ``base`` when below it, else absolute (the engine's convention)."""
     try:
-        return path.resolve().relative_to(base).as_posix()
+        return resolved(path).relative_to(base).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return resolved(path).as_posix()
 
 
 def _root_relative(root: Path, source: SourceText, path: str) -> str:
