@@ -279,6 +279,7 @@ def merged_pack(runs: Sequence[tuple[Project, Outcome, object]]) -> RulePack:
         packs[0], rules={c: r for p in packs for c, r in p.rules.items()},
         clauses={c: v for p in packs for c, v in p.clauses.items()},
         platforms={c: v for p in packs for c, v in p.platforms.items()},
+        clause_gaps={g: v for p in packs for g, v in p.clause_gaps.items()},
     )
 
 
@@ -384,6 +385,18 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
     for text, clauses in exceptions.items():
         lines += [*textwrap.wrap(", ".join(clauses), 84, initial_indent="  for: ", subsequent_indent="       "),
                   *textwrap.wrap(text, 84, initial_indent="    ", subsequent_indent="    "), ""]
+    gaps = [g for g in pack.clause_gaps.values() if rule.code in g.rules]
+    if gaps:
+        lines.append("No clause (the terms were read and have none for this rule; the finding still stands):")
+    for gap in gaps:
+        platform = pack.platforms[gap.platform]
+        docs = {d.id: d for d in platform.documents}
+        lines += [f"  {gap.id}", f"    platform: {platform.name}"]
+        lines += [f"    document: {docs[d].title} {docs[d].url}" for d in gap.documents]
+        lines += [f"    read from: {url}" for url in gap.copies]
+        lines += [f"    checked:  {gap.checked}",
+                  *textwrap.wrap(gap.statement, 84, initial_indent="    statement: ", subsequent_indent="               "),
+                  ""]
     from devterms.explanations import purpose_lines  # imports the engine (and libcst): explain only
 
     lines += purpose_lines(pack, rule)

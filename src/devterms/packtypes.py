@@ -71,6 +71,22 @@ class Clause:
 
 
 @dataclass(frozen=True, slots=True)
+class ClauseGap:
+    """A statement that a platform's terms have no clause for some rules: the documents that were
+    read (ids of the platform's documents, and the copies read when not the live page), when, and
+    what was found. A finding of those rules about that platform's data shows it in place of a
+    clause, so that no clause is never silence."""
+
+    id: str
+    platform: str
+    rules: tuple[str, ...]
+    documents: tuple[str, ...]
+    checked: str  # ISO date the documents were read
+    statement: str  # one line, in our own words
+    copies: tuple[str, ...] = ()  # URLs of the stored copies read, when not the documents' own pages
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Calls whose results, or hosts whose responses, carry one platform's data."""
 
@@ -343,6 +359,7 @@ class RulePack:
     # hosts (``*.``-patterns too) a project declares harmless: a URL or e-mail domain matching
     # one is no sink destination, even when a broader sink pattern (``*.gov``) covers it
     allowed_hosts: tuple[str, ...] = ()
+    clause_gaps: dict[str, ClauseGap] = dataclasses.field(default_factory=dict)
 
     def rule_for_category(self, category: str) -> Rule | None:
         return self._rules_by_category.get(category)
@@ -365,3 +382,7 @@ class RulePack:
         return tuple(
             self.clauses[cid] for cid in rule.clauses if self.clauses[cid].platform == platform
         )
+
+    def clause_gap(self, rule: Rule, platform: str) -> ClauseGap | None:
+        """The statement that ``platform``'s terms have no clause for ``rule``, if one was recorded."""
+        return next((g for g in self.clause_gaps.values() if g.platform == platform and rule.code in g.rules), None)

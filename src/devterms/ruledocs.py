@@ -33,6 +33,15 @@ def rule_page(pack: RulePack, rule: Rule) -> str:
     if exceptions:
         lines += ["", "## Legal process", ""]
         lines += [f"- {text} (clauses: {', '.join(f'`{c}`' for c in ids)})" for text, ids in exceptions.items()]
+    gaps = [g for g in pack.clause_gaps.values() if rule.code in g.rules]
+    if gaps:
+        lines += ["", "## No clause", "",
+                  "These platforms' terms were read and have no clause for this rule; their findings still stand.", ""]
+    for gap in gaps:
+        platform = pack.platforms[gap.platform]
+        docs = {d.id: d for d in platform.documents}
+        read = ", ".join(f"[{docs[d].title}]({docs[d].url})" for d in gap.documents)
+        lines.append(f"- `{gap.id}` ({platform.name}): {gap.statement} Read: {read}, {gap.checked}.")
     lines += ["", "## Suppressing one finding", "",
               f"Add `# noqa: {rule.code} <reason>` on the statement of the finding; the reason is kept "
               "as the justification in SARIF.", ""]

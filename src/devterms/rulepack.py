@@ -10,6 +10,7 @@ half-way would silently stop finding things.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import hashlib
 import importlib.resources
@@ -20,18 +21,18 @@ from typing import TypeVar
 from devterms import __version__
 from devterms.packtypes import (
     CONFIDENCES, MEETING_KINDS, OUTPUT_KINDS, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS,
-    STORAGE_KINDS, STORES, TABLE_NAMES, VOCABULARY_REPORTS, Arg, Clause, Condition, Derivation, Document, HttpClient,
+    STORAGE_KINDS, STORES, TABLE_NAMES, VOCABULARY_REPORTS, Arg, Clause, ClauseGap, Condition, Derivation, Document, HttpClient,
     Meeting, Output,
     Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
 )
 from devterms.patterns import CallMatcher, PatternError, validate_host_pattern
 from devterms.schema import Entry, RulePackError, load_yaml_file
 
-SECTIONS = frozenset({"platforms", "clauses", "sources", "sinks", "http_clients", "sanitizers",
+SECTIONS = frozenset({"platforms", "clauses", "clause_gaps", "sources", "sinks", "http_clients", "sanitizers",
                       "storage", "propagation", "rules", "host_groups", "vocabularies", "meetings",
                       "outputs", "derivations"})
 _T = TypeVar("_T")
-__all__ = ["Arg", "Clause", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
+__all__ = ["Arg", "Clause", "ClauseGap", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
            "RulePackError", "Sanitizer", "Sink", "Source", "Storage", "SEVERITIES",
            "default_pack_dir", "default_switches", "load_default_pack", "load_pack", "off_by_default"]
 
@@ -151,6 +152,7 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
     platforms = _keyed(_platform(e) for e in sections.get("platforms", []))
     clauses = _keyed(_clause(e, platforms) for e in sections.get("clauses", []))
     rules = _keyed(_rule(e, clauses) for e in sections.get("rules", []))
+    gaps = _clause_gaps(sections.get("clause_gaps", []), platforms, clauses, rules)
     categories = {r.sink_category for r in rules.values()}
     vocabularies = _vocabularies(sections.get("vocabularies", []), categories)
     sinks = tuple(_sink(e, groups, vocabularies) for e in sections.get("sinks", []))
@@ -166,7 +168,8 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         vocabularies, tuple(_meeting(e) for e in sections.get("meetings", [])),
         tuple(_output(e) for e in sections.get("outputs", [])),
         _derivations(sections.get("derivations", []), categories,
-                     {e.raw.get("id") for e in sections.get("sanitizers", [])}))
+                     {e.raw.get("id") for e in sections.get("sanitizers", [])}),
+        clause_gaps=gaps)
 
 
 def _keyed(built: Iterable[tuple[Entry, str, _T]]) -> dict[str, _T]:
@@ -211,6 +214,69 @@ def _clause(e: Entry, platforms: dict[str, Platform]) -> tuple[Entry, str, Claus
         raise e.error("document", f"{c.document!r} is not a document of platform {c.platform!r}")
     e.finish()
     return e, c.id, c
+
+
+MAX_STATEMENT = 300  # characters: a statement is shown on one line of a finding
+
+
+def _clause_gaps(entries: list[Entry], platforms: dict[str, Platform], clauses: dict[str, Clause],
+                 rules: dict[str, Rule]) -> dict[str, ClauseGap]:
+    """Statements that a platform's terms have no clause for some rules. A rule that cites a clause
+    of the platform contradicts such a statement, and one (rule, platform) has one statement."""
+    built = [_clause_gap(e, platforms, rules) for e in entries]
+    gaps = _keyed(built)
+    stated: dict[tuple[str, str], str] = {}
+    for e, _, gap in built:
+        for code in gap.rules:
+            cited = [c for c in rules[code].clauses if clauses[c].platform == gap.platform]
+            if cited:
+                raise e.error("rules", f"{code} cites {cited[0]!r}, a clause of {gap.platform!r}: "
+                                       "a rule with a clause of the platform has no gap")
+            other = stated.setdefault((code, gap.platform), gap.id)
+            if other != gap.id:
+                raise e.error("rules", f"{code} already has a clause gap for {gap.platform!r} ({other!r})")
+    return gaps
+
+
+def _clause_gap(e: Entry, platforms: dict[str, Platform], rules: dict[str, Rule]) -> tuple[Entry, str, ClauseGap]:
+    gid, platform = e.identifier("id"), e.ref("platform", platforms)
+    codes = e.str_list("rules", required=True)
+    for code in codes:
+        if code not in rules:
+            raise e.error("rules", f"names unknown rule {code!r}")
+    if len(set(codes)) != len(codes):
+        raise e.error("rules", "names a rule twice")
+    documents = e.str_list("documents", required=True)
+    known = {d.id for d in platforms[platform].documents}
+    for doc in documents:
+        if doc not in known:
+            raise e.error("documents", f"{doc!r} is not a document of platform {platform!r}")
+    copies = e.str_list("copies")
+    for url in copies:
+        if not url.startswith(("https://", "http://")):
+            raise e.error("copies", f"{url!r} must be an http(s) URL")
+    statement = " ".join(e.text("statement").split())
+    if len(statement) > MAX_STATEMENT:
+        raise e.error("statement", f"must be one line of at most {MAX_STATEMENT} characters")
+    g = ClauseGap(gid, platform, codes, documents, _date(e, "checked"), statement, copies)
+    e.finish()
+    return e, g.id, g
+
+
+def _date(e: Entry, key: str) -> str:
+    """A required date, ``YYYY-MM-DD`` (YAML reads it as a date unquoted, as text quoted)."""
+    value = e.raw.get(key)
+    e.used.add(key)
+    if value is None:
+        raise e.error(key, "is required")
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise e.error(key, f"{value!r} must be a date, YYYY-MM-DD")
 
 
 def _source(e: Entry, platforms: dict[str, Platform], groups: dict[str, tuple[str, ...]]) -> Source:

@@ -119,7 +119,7 @@ def load_yaml_file(path: Path, raw: bytes) -> dict[str, list[Entry]]:
     file = str(path)
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:  # ValueError: a date like 2026-13-01
         raise RulePackError(file, None, None, f"is not valid YAML: {exc}".splitlines()[0]) from None
     if data is None:
         return {}

@@ -51,7 +51,8 @@ def tiny_pack() -> RulePack:
                       ("x-surveillance",)),
     }
     values: dict[str, Any] = {f.name: () for f in dataclasses.fields(RulePack)}  # empty sections
-    values.update(platforms={"x": platform}, clauses=clauses, rules=rules, host_groups={}, version="test")
+    values.update(platforms={"x": platform}, clauses=clauses, rules=rules, host_groups={}, version="test",
+                  clause_gaps={})
     return RulePack(**values)
 
 

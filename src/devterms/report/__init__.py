@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from devterms.model import Diagnostic, Finding, Hop
-from devterms.rulepack import Clause, RulePack, Rule
+from devterms.rulepack import Clause, ClauseGap, Document, RulePack, Rule
 from devterms.sourcetext import SourceText
 
 
@@ -42,6 +42,19 @@ class Report:
     def clauses(self, finding: Finding) -> list[Clause]:
         """The finding's clauses that the pack knows, in the finding's order."""
         return [self.pack.clauses[c] for c in finding.clauses if c in self.pack.clauses]
+
+    def clause_gap(self, finding: Finding) -> ClauseGap | None:
+        """For a finding that cites no clause: the pack's statement that its platform's terms have
+        none for its rule (the documents read, and when)."""
+        rule = self.pack.rules.get(finding.code) or self.rules.get(finding.code)
+        if finding.clauses or rule is None:
+            return None
+        return self.pack.clause_gap(rule, finding.platform)
+
+    def gap_documents(self, gap: ClauseGap) -> list[Document]:
+        platform = self.pack.platforms.get(gap.platform)
+        docs = {d.id: d for d in platform.documents} if platform else {}
+        return [docs.get(d, Document(d, d, "")) for d in gap.documents]
 
     def document_title(self, clause: Clause) -> str:
         platform = self.pack.platforms.get(clause.platform)

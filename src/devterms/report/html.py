@@ -111,6 +111,12 @@ def _clauses(report: Report, finding: Finding) -> str:
             f"({escape(report.platform_name(clause.platform))}, <code>{escape(clause.id)}</code>): "
             f"{escape(clause.summary)}{exception}</li>"
         )
+    gap = report.clause_gap(finding)
+    if gap is not None:
+        read = "; ".join(_link(d.url, d.title) if d.url else escape(d.title) for d in report.gap_documents(gap))
+        items.append(f"<li>No clause in {read} ({escape(report.platform_name(gap.platform))}, checked "
+                     f"{escape(gap.checked)}, <code>{escape(gap.id)}</code>): {escape(gap.statement)} "
+                     "The finding stands without a clause.</li>")
     return f"<ul class=\"clauses\">{''.join(items)}</ul>" if items else ""
 
 

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from devterms.model import Diagnostic, Finding
+from devterms.packtypes import ClauseGap
 from devterms.report import Report
 
 VERSION = 1
@@ -19,16 +20,18 @@ VERSION = 1
 def render(report: Report) -> str:
     document: dict[str, Any] = {
         "version": VERSION,
-        "findings": [finding_object(f) for f in report.findings],
+        "findings": [finding_object(f, report) for f in report.findings],
         "diagnostics": [diagnostic_object(d) for d in report.diagnostics],
     }
     if report.show_suppressed:
-        document["suppressed"] = [finding_object(f) for f in report.suppressed]
+        document["suppressed"] = [finding_object(f, report) for f in report.suppressed]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def finding_object(finding: Finding) -> dict[str, Any]:
-    return {
+def finding_object(finding: Finding, report: Report | None = None) -> dict[str, Any]:
+    """A finding's keys; ``no_clause`` only for a finding without clauses whose platform's terms
+    were read and found to have none for its rule."""
+    found: dict[str, Any] = {
         "path": finding.path,
         "line": finding.line,
         "column": finding.column + 1,
@@ -43,6 +46,16 @@ def finding_object(finding: Finding) -> dict[str, Any]:
             for h in finding.flow
         ],
     }
+    gap = report.clause_gap(finding) if report is not None else None
+    if gap is not None:
+        found["no_clause"] = gap_object(report, gap)  # type: ignore[arg-type]  # report is set
+    return found
+
+
+def gap_object(report: Report, gap: ClauseGap) -> dict[str, Any]:
+    return {"id": gap.id, "statement": gap.statement, "checked": gap.checked,
+            "documents": [{"title": d.title, "url": d.url} for d in report.gap_documents(gap)],
+            "copies": list(gap.copies)}
 
 
 def diagnostic_object(diagnostic: Diagnostic) -> dict[str, Any]:

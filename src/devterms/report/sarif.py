@@ -24,6 +24,7 @@ from devterms.baseline import fingerprint
 from devterms.model import Diagnostic, Finding, Hop
 from devterms.noqa import FileSuppressions
 from devterms.report import Report
+from devterms.report.json import gap_object
 from devterms.ruledocs import rule_page
 from devterms.rulepack import Rule
 
@@ -85,6 +86,11 @@ def _help_text(report: Report, rule: Rule) -> str:
         clause = report.pack.clauses.get(cid)
         if clause:
             lines.append(f"- {report.document_title(clause)} §{clause.section}: {clause.summary} {clause.url}")
+    for gap in report.pack.clause_gaps.values():
+        if rule.code in gap.rules:
+            read = "; ".join(f"{d.title} {d.url}".rstrip() for d in report.gap_documents(gap))
+            lines.append(f"- No clause ({report.platform_name(gap.platform)}): {gap.statement} "
+                         f"Read: {read}, {gap.checked}.")
     return "\n".join(lines)
 
 
@@ -98,6 +104,9 @@ def _result(report: Report, where: _Locator, finding: Finding, index: dict[str, 
         "partialFingerprints": {"devterms/v2": fingerprint(finding, report.source)},
         "properties": {"platform": finding.platform, "clauses": list(finding.clauses)},
     }
+    gap = report.clause_gap(finding)
+    if gap is not None:
+        result["properties"]["noClause"] = gap_object(report, gap)
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
     if finding.flow:

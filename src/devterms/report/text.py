@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from devterms.model import Finding
+from devterms.packtypes import ClauseGap
 from devterms.report import Report, hop_role, location, printable
 
 INDENT = "    "
@@ -56,11 +57,24 @@ def finding_lines(report: Report, finding: Finding, suffix: str = "") -> list[st
         clause = clauses[0]
         lines.append(f"{INDENT}{'clause':<7} {clause.id}: {report.document_title(clause)} "
                      f"§{clause.section} {clause.url}")
+    gap = report.clause_gap(finding)
+    if gap is not None:
+        lines += gap_lines(report, gap)
     if len(clauses) > 1:
         more = len(clauses) - 1
         lines.append(f"{INDENT}{'':<7} +{more} more clause{'s' if more > 1 else ''}: "
                      f"devterms explain {finding.code}")
     return lines
+
+
+NO_CLAUSE = "The finding stands without a clause."
+
+
+def gap_lines(report: Report, gap: ClauseGap) -> list[str]:
+    """``clause none``: what was read and when, then the statement, in place of a clause."""
+    read = "; ".join(f"{d.title} {d.url}".rstrip() for d in report.gap_documents(gap))
+    return [f"{INDENT}{'clause':<7} none in {read} (checked {gap.checked})",
+            f"{INDENT}{'':<7} {gap.statement} {NO_CLAUSE}"]
 
 
 def diagnostic_lines(report: Report) -> list[str]:
