@@ -139,7 +139,7 @@ def test_public_sector_group_covers_governments(pack: RulePack) -> None:
 
 def test_readme_documents_every_section_and_code(pack: RulePack) -> None:
     readme = (Path(default_pack_dir()) / "README.md").read_text(encoding="utf-8")
-    for section in ("platforms", "clauses", "clause_gaps", "host_groups", "sources", "sinks", "http_clients",
+    for section in ("aliases", "platforms", "clauses", "clause_gaps", "host_groups", "sources", "sinks", "http_clients",
                     "sanitizers", "storage", "propagation", "rules", "vocabularies", "meetings", "outputs"):
         assert f"### {section}" in readme
     for code in pack.rules:
@@ -182,6 +182,41 @@ def test_a_storage_entry_without_a_path_names_its_key(tmp_path: Path) -> None:
 ])
 def test_a_table_entry_of_the_wrong_shape_names_its_key(tmp_path: Path, entry: str, key: str) -> None:
     assert _error_key(tmp_path, f"storage:\n  - id: x\n    description: d\n    calls: [a.b]\n    {entry}\n") == key
+
+
+@pytest.mark.parametrize(("aliases", "key"), [
+    ("  - {name: a.b.C(), means: a.C, checked: a 1.0}", "name"),  # a name, not a call
+    ("  - {name: a.b.C, means: 'a.*', checked: a 1.0}", "means"),
+    ("  - {name: a.C, means: a.C, checked: a 1.0}", "means"),
+    ("  - {name: a.b.C, means: a.C, checked: a 1.0}\n  - {name: a.b.C, means: a.D, checked: a 1.0}", "name"),
+    ("  - {name: a.b.C, means: a.c.C, checked: a 1.0}\n  - {name: a.c.C, means: a.C, checked: a 1.0}", "means"),
+    ("  - {name: a.b.C, means: a.C}", "checked"),
+])
+def test_an_alias_of_the_wrong_shape_names_its_key(tmp_path: Path, aliases: str, key: str) -> None:
+    assert _error_key(tmp_path, f"aliases:\n{aliases}\n") == key
+
+
+def test_no_call_is_written_through_an_alias(pack: RulePack) -> None:
+    """Each call is written once, under the name its alias means; the alias makes both match."""
+    from devterms.patterns import canonical
+
+    written = [(entry.id, call) for section in (pack.sources, pack.sinks, pack.http_clients, pack.sanitizers,
+                                                pack.storage, pack.propagation, pack.meetings, pack.outputs,
+                                                pack.derivations)
+               for entry in section for call in (*entry.calls, *getattr(entry, "callbacks", ()))]
+    through = [f"{entry}: {call}" for entry, call in written if canonical(call, pack.aliases) != call]
+    assert not through, "write these under the alias's meaning:\n  " + "\n  ".join(through)
+
+
+def test_a_call_through_an_alias_matches_the_pattern_of_what_it_means(pack: RulePack) -> None:
+    from devterms.knowledge import Knowledge
+
+    knowledge = Knowledge(pack)
+    for path in ("tweepy.client.Client().search_recent_tweets", "telethon.sync.TelegramClient().iter_messages",
+                 "tweepy.Client().search_recent_tweets"):
+        assert knowledge.sources_for(path), path
+    assert knowledge.sinks_for("face_recognition.api.face_encodings")
+    assert not knowledge.sources_for("tweepy.client.ClientX().search_recent_tweets")  # names end at . or (
 
 
 def _error_key(tmp_path: Path, text: str) -> str | None:

@@ -19,6 +19,11 @@ CASES = {
         data = client.search_recent_tweets("q")
         requests.post(POLICE, json=data)  # expect: DT201
     """,
+    "a class imported from the module that defines it matches its re-export's pattern": """
+        from tweepy.client import Client
+        data = Client("token").search_recent_tweets("q")
+        requests.post(POLICE, json=data)  # expect: DT201
+    """,
     "a constant does not": """
         requests.post(POLICE, json={"status": "ok"})  # ok: DT201
     """,

@@ -6,8 +6,9 @@ the engine itself never mentions a library, a platform or a host.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from devterms.patterns import CallMatcher, host_matches
@@ -49,40 +50,41 @@ def email_domains(text: str | None) -> list[str]:
 class Knowledge:
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
-        self.sources = CallMatcher((c, s) for s in pack.sources for c in s.calls)
-        self.sinks = CallMatcher((c, s) for s in pack.sinks for c in s.calls)
-        self.http_clients = CallMatcher((c, h) for h in pack.http_clients for c in h.calls)
-        self.sanitizers = CallMatcher((c, z) for z in pack.sanitizers for c in z.calls)
+        matcher = functools.partial(CallMatcher, aliases=pack.aliases)
+        self.sources = matcher((c, s) for s in pack.sources for c in s.calls)
+        self.sinks = matcher((c, s) for s in pack.sinks for c in s.calls)
+        self.http_clients = matcher((c, h) for h in pack.http_clients for c in h.calls)
+        self.sanitizers = matcher((c, z) for z in pack.sanitizers for c in z.calls)
         self.sanitizer_methods = {m: z for z in pack.sanitizers for m in z.methods}
         self.storage_methods = {m: st for st in pack.storage for m in st.methods}
-        self.meetings = CallMatcher((c, m) for m in pack.meetings for c in m.calls)
+        self.meetings = matcher((c, m) for m in pack.meetings for c in m.calls)
         self.meeting_methods: dict[str, list[Meeting]] = {}
         for meeting in pack.meetings:
             for method in meeting.methods:
                 self.meeting_methods.setdefault(method, []).append(meeting)
-        self.outputs = CallMatcher((c, o) for o in pack.outputs for c in o.calls)
-        self.derivations = CallMatcher((c, d) for d in pack.derivations for c in d.calls)
+        self.outputs = matcher((c, o) for o in pack.outputs for c in o.calls)
+        self.derivations = matcher((c, d) for d in pack.derivations for c in d.calls)
         self.derivation_methods: dict[str, list[Derivation]] = {}
         for derivation in pack.derivations:
             for method in derivation.methods:
                 self.derivation_methods.setdefault(method, []).append(derivation)
         self.derived_by_sanitizer = {z: d for d in pack.derivations for z in d.sanitizers}
         self.vocabulary = VocabularyMatcher(pack.vocabularies.values())
-        self.callbacks = CallMatcher((c, s) for s in pack.sources for c in s.callbacks)
+        self.callbacks = matcher((c, s) for s in pack.sources for c in s.callbacks)
         self.fills_receiver = frozenset(
             m for p in pack.propagation if p.kind == "fills-receiver" for m in p.methods)
         builders = ("builds-path", "takes-folder", "names-current-folder", "names-temp-file", "builds-statement")
-        self.path_builders = CallMatcher((c, p) for p in pack.propagation if p.kind in builders for c in p.calls)
+        self.path_builders = matcher((c, p) for p in pack.propagation if p.kind in builders for c in p.calls)
         defaults = [p for p in pack.propagation if p.kind == "returns-default"]
-        self.default_returners = CallMatcher((c, p) for p in defaults for c in p.calls)
+        self.default_returners = matcher((c, p) for p in defaults for c in p.calls)
         self.default_methods = {m: p for p in defaults for m in p.methods}
-        self.settings = CallMatcher(
+        self.settings = matcher(
             (c, p) for p in pack.propagation if p.kind in ("declares-setting", "returns-settings", "keeps-options", "shares-settings") for c in p.calls)
         self.folder_attributes = frozenset(  # Path.parent: the last name of attribute patterns
             c.rsplit(".", 1)[1] for p in pack.propagation if p.kind == "takes-folder" for c in p.calls if "." in c)
-        self.binders = CallMatcher(
+        self.binders = matcher(
             (c, p) for p in pack.propagation if p.kind == "binds-arguments" for c in p.calls)
-        self.storage = CallMatcher((c, st) for st in pack.storage for c in st.calls)
+        self.storage = matcher((c, st) for st in pack.storage for c in st.calls)
         self._host_sources = [(s, pack.expand_hosts(s.hosts)) for s in pack.sources if s.hosts]
         self._endpoint_sinks = [
             (s, pack.expand_hosts(s.hosts)) for s in pack.sinks if s.hosts and not s.calls
@@ -269,10 +271,17 @@ def _trigger(pack: RulePack, entries: Sequence[Source | Sink]) -> Trigger:
         if entry.hosts and isinstance(entry, Sink) and entry.calls:
             patterns = []  # e-mail to a public-sector domain: the domain is what must appear
         for pattern in patterns:
-            requirements.add((frozenset(_NAME.findall(pattern.split("(")[0])[:2]), ""))
+            for written in (pattern, *_alias_forms(pattern, pack.aliases)):
+                requirements.add((frozenset(_NAME.findall(written.split("(")[0])[:2]), ""))
         for host in pack.expand_hosts(entry.hosts):
             requirements.add((frozenset(_WORD.findall(host.lower())), host.lower()))
     return Trigger(requirements)
+
+
+def _alias_forms(pattern: str, aliases: Mapping[str, str]) -> list[str]:
+    """``pattern`` written through each alias of a name it starts with: code may import either."""
+    return [name + pattern[len(means):] for name, means in aliases.items()
+            if pattern.startswith(means) and pattern[len(means):len(means) + 1] in ("", ".", "(")]
 
 
 @dataclass(frozen=True, slots=True)

@@ -360,6 +360,8 @@ class RulePack:
     # one is no sink destination, even when a broader sink pattern (``*.gov``) covers it
     allowed_hosts: tuple[str, ...] = ()
     clause_gaps: dict[str, ClauseGap] = dataclasses.field(default_factory=dict)
+    # re-exports: a dotted name -> the name the pack writes its calls under (``aliases`` section)
+    aliases: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def rule_for_category(self, category: str) -> Rule | None:
         return self._rules_by_category.get(category)

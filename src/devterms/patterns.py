@@ -14,7 +14,7 @@ matching the apex and any subdomain. Matching is case-insensitive and ignores a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _SEGMENT = re.compile(
     r"""
@@ -55,7 +55,8 @@ class CallMatcher:
     tried against the patterns of its own root module. Answers are memoised per path.
     """
 
-    def __init__(self, patterns: Iterable[tuple[str, object]]) -> None:
+    def __init__(self, patterns: Iterable[tuple[str, object]], aliases: Mapping[str, str] | None = None) -> None:
+        self._aliases = aliases or {}
         self._exact: dict[str, list[object]] = {}
         self._wild_sources: dict[str, list[tuple[str, object]]] = {}
         for pattern, payload in patterns:
@@ -77,6 +78,7 @@ class CallMatcher:
         return found
 
     def _match(self, path: str) -> list[object]:
+        path = canonical(path, self._aliases)
         found = list(self._exact.get(path, ()))
         unkeyed = _KEY.sub("()", path)
         if unkeyed != path:
@@ -97,6 +99,20 @@ class CallMatcher:
 
 
 _KEY = re.compile(r"\('[\w\-]*'\)")
+_NAME_END = re.compile(r"[.(]")
+
+
+def canonical(path: str, aliases: Mapping[str, str]) -> str:
+    """``path`` with its longest leading alias replaced by what it means: a module that re-exports
+    a class (``tweepy.client.Client`` as ``tweepy.Client``) is matched by one pattern."""
+    if not aliases:
+        return path
+    ends = [m.start() for m in _NAME_END.finditer(path)] + [len(path)]
+    for end in reversed(ends):
+        means = aliases.get(path[:end])
+        if means is not None:
+            return means + path[end:]
+    return path
 
 
 def literal_key(value: str) -> str | None:

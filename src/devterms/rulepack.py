@@ -14,6 +14,7 @@ import datetime
 import functools
 import hashlib
 import importlib.resources
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -28,10 +29,11 @@ from devterms.packtypes import (
 from devterms.patterns import CallMatcher, PatternError, validate_host_pattern
 from devterms.schema import Entry, RulePackError, load_yaml_file
 
-SECTIONS = frozenset({"platforms", "clauses", "clause_gaps", "sources", "sinks", "http_clients", "sanitizers",
+SECTIONS = frozenset({"aliases", "platforms", "clauses", "clause_gaps", "sources", "sinks", "http_clients", "sanitizers",
                       "storage", "propagation", "rules", "host_groups", "vocabularies", "meetings",
                       "outputs", "derivations"})
 _T = TypeVar("_T")
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
 __all__ = ["Arg", "Clause", "ClauseGap", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
            "RulePackError", "Sanitizer", "Sink", "Source", "Storage", "SEVERITIES",
            "default_pack_dir", "default_switches", "load_default_pack", "load_pack", "off_by_default"]
@@ -169,7 +171,7 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         tuple(_output(e) for e in sections.get("outputs", [])),
         _derivations(sections.get("derivations", []), categories,
                      {e.raw.get("id") for e in sections.get("sanitizers", [])}),
-        clause_gaps=gaps)
+        clause_gaps=gaps, aliases=_aliases(sections.get("aliases", [])))
 
 
 def _keyed(built: Iterable[tuple[Entry, str, _T]]) -> dict[str, _T]:
@@ -180,6 +182,29 @@ def _keyed(built: Iterable[tuple[Entry, str, _T]]) -> dict[str, _T]:
             raise entry.error("code" if key.startswith("DT") else "id", f"{key!r} is defined twice")
         found[key] = value
     return found
+
+
+def _aliases(entries: list[Entry]) -> dict[str, str]:
+    """Re-exports: ``name`` is the object ``means`` names (``tweepy.client.Client`` is
+    ``tweepy.Client``), so each call is written once, under ``means``, and matched either way."""
+    aliases: dict[str, str] = {}
+    for e in entries:
+        name, means = e.text("name"), e.text("means")
+        e.text("checked")
+        e.finish()
+        for key, value in (("name", name), ("means", means)):
+            if not _DOTTED.match(value):
+                raise e.error(key, "must be a dotted name such as tweepy.client.Client (no calls, no wildcards)")
+        if name == means:
+            raise e.error("means", "is the alias itself")
+        if name in aliases:
+            raise e.error("name", f"{name!r} is an alias already")
+        aliases[name] = means
+    for e in entries:
+        means = str(e.raw["means"])
+        if means in aliases:
+            raise e.error("means", f"is itself an alias of {aliases[means]!r}: name that instead")
+    return aliases
 
 
 def _host_groups(entries: list[Entry]) -> dict[str, tuple[str, ...]]:
