@@ -23,6 +23,12 @@ Every measurement is a fresh subprocess; wall time, CPU time (user+sys) and peak
 project root, and the "touch" step edits a file). ``--quick`` takes every 10th file of each corpus.
 Output: ``benchmarks/results/latest.json`` and ``benchmarks/results/latest.md``.
 
+``--engine 200,800,3200`` measures only issue #12's engine figures: positive projects of those
+sizes (every module a source and a sink), the import chain at the same sizes, a negative tree of
+700 modules naming platform hosts and face words, the CLI warm with no change and after changing
+one module, and flake8 ``-j 2`` against ``-j 1``, each against libcst's parse-only time of the
+same files. Output: ``benchmarks/results/engine.{json,md}``.
+
 ``--frontends`` measures only the front ends on one 1,200-file project (stdlib files, copied
 twice under two package names): ``devterms check FILE...`` against ``devterms check .``, flake8
 ``-j1`` with the plugin hidden, installed but DT not selected, and selected, and one file checked
@@ -383,6 +389,186 @@ def bench_single_file(work: Path, timeout: float) -> dict:
 
 
 
+# --------------------------------------------------------------------------- engine (#12)
+
+POSITIVE_MODULE = '''"""Positive module {i}: a source and a sink of its own, and the photo helper of module {prev}."""
+import face_recognition
+import requests
+import tweepy
+
+from app import m{prev}
+
+CLIENT = tweepy.Client(bearer_token="AAAA-not-a-real-token")
+LIMIT = {i}
+
+
+def photo(username):
+    user = CLIENT.get_user(username=username, user_fields=["profile_image_url"]).data
+    return requests.get(user.profile_image_url).content
+
+
+def identify(username):
+    image = face_recognition.load_image_file(m{prev}.photo(username))
+    return face_recognition.face_encodings(image)
+
+
+def batch(names):
+    results = {{}}
+    for name in names[:LIMIT]:
+        try:
+            results[name] = identify(name)
+        except ValueError:
+            results[name] = None
+    return results
+
+
+class Report{i}:
+    def __init__(self, rows):
+        self.rows = list(rows)
+
+    def summary(self):
+        total = 0
+        for row in self.rows:
+            if row is not None:
+                total += len(row)
+        return {{"module": {i}, "total": total, "rows": len(self.rows)}}
+
+    def lines(self):
+        return [f"{{key}}: {{value}}" for key, value in sorted(self.summary().items())]
+
+
+def main(argv):
+    names = [a for a in argv if not a.startswith("-")]
+    report = Report{i}(batch(names).values())
+    for line in report.lines():
+        print(line)
+    return 0
+'''
+
+NEGATIVE_MODULE = '''"""Negative module {i}: names a platform host and face words, and no flow joins them."""
+import json
+from pathlib import Path
+
+PROFILE_URL = "https://graph.facebook.com/me"  # documentation only: nothing requests it
+FACE_WORDS = ("face", "faces", "face_recognition", "encodings")
+
+
+def load_settings(path):
+    data = json.loads(Path(path).read_text())
+    return {{key: data[key] for key in sorted(data) if key not in FACE_WORDS}}
+
+
+def describe(settings):
+    lines = [f"{{key}} = {{value}}" for key, value in settings.items()]
+    return "\\n".join(lines) + "\\n# see " + PROFILE_URL
+
+
+class Counter{i}:
+    def __init__(self):
+        self.seen = {{}}
+
+    def add(self, word):
+        self.seen[word] = self.seen.get(word, 0) + 1
+        return self.seen[word]
+'''
+
+
+def make_project(folder: Path, n: int, template: str) -> list[Path]:
+    """``n`` modules of ``template`` in package ``app``, module i importing module i-1."""
+    app = folder / "app"
+    app.mkdir(parents=True)
+    (folder / "pyproject.toml").write_text("[project]\nname = \"bench\"\n")
+    (app / "__init__.py").write_text("")
+    files = [app / "__init__.py"]
+    for i in range(n):
+        path = app / f"m{i}.py"
+        path.write_text(template.format(i=i, prev=max(i - 1, 0)))
+        files.append(path)
+    return files
+
+
+def _exponent(rows: list[dict], size: str, cost: str) -> float | None:
+    """The growth exponent of ``cost`` over ``size`` from the first to the last row (log-log)."""
+    import math
+
+    ok = [r for r in rows if r.get(cost) and not r.get("timeout")]
+    if len(ok) < 2:
+        return None
+    first, last = ok[0], ok[-1]
+    return round(math.log(last[cost] / first[cost]) / math.log(last[size] / first[size]), 2)
+
+
+def _engine_row(work: Path, name: str, files: list[Path], folder: Path, timeout: float) -> dict:
+    listfile = work / f"{name}.txt"
+    listfile.write_text("\n".join(map(str, files)) + "\n")
+    parse = measure(worker_cmd("parse", listfile, folder), folder, timeout)
+    check = measure(worker_cmd("check", listfile, folder), folder, timeout)
+    info = parse_json_line(check["stdout"])
+    parsed = parse_json_line(parse["stdout"])
+    row = {"name": name, "modules": len(files), "lines": count_lines(files), "parse_inner": parsed.get("inner"),
+           "check_inner": info.get("inner"), "check_cpu": check["cpu"], "rss_mb": check["rss_mb"],
+           "findings": info.get("findings"), "found": info.get("found"), "timeout": check["timeout"],
+           "exceptions": max(check["tracebacks"], info.get("exceptions", 0))}
+    if row["parse_inner"] and row["check_inner"]:
+        row["ratio_to_parse"] = round(row["check_inner"] / row["parse_inner"], 2)
+    print(f"  {name:22s} {row['lines']:>8,} lines  parse {row['parse_inner']}s  check {row['check_inner']}s "
+          f"({row.get('ratio_to_parse')}x parse)  {row['rss_mb']} MB  found {row['found']}", flush=True)
+    return row
+
+
+def _warm(folder: Path, touched: Path, timeout: float) -> dict:
+    """The CLI cold (cache written), warm with no change, and warm after changing one module."""
+    devterms = [str(BIN / "devterms"), "check", "-j", "1", "--exit-zero", "."]
+    cold = measure(devterms, folder, timeout)
+    same = measure(devterms, folder, timeout)
+    touched.write_text(touched.read_text() + "\n# changed\n")
+    changed = measure(devterms, folder, timeout)
+    return {"cold_cpu": cold["cpu"], "warm_same_cpu": same["cpu"], "warm_changed_cpu": changed["cpu"],
+            "ratio_same_to_cold": round(same["cpu"] / max(cold["cpu"], 0.01), 2),
+            "ratio_changed_to_cold": round(changed["cpu"] / max(cold["cpu"], 0.01), 2)}
+
+
+def bench_engine(work: Path, sizes: list[int], timeout: float) -> dict:
+    """Issue #12's measures: positive projects of ``sizes`` modules (every module a source and a
+    sink), the import chain at the same sizes, a negative tree of 700 modules, warm runs, and
+    flake8 ``-j 2`` against ``-j 1``; CPU as ratios to libcst's parse-only time in the same run."""
+    result: dict = {"positive": [], "chain": []}
+    for n in sizes:
+        folder = work / f"positive{n}"
+        files = make_project(folder, n, POSITIVE_MODULE)
+        result["positive"].append(_engine_row(work, f"positive N={n}", files, folder, timeout))
+    result["positive_exponent"] = _exponent(result["positive"], "lines", "check_inner")
+    for n in sizes:
+        folder = work / f"chain{n}"
+        files = make_synthetic(folder, n)
+        row = _engine_row(work, f"chain N={n}", files, folder, timeout)
+        row["flow_found"] = "DT101" in (row.get("found") or [])
+        result["chain"].append(row)
+    result["chain_exponent"] = _exponent(result["chain"], "modules", "check_inner")
+    folder = work / "negative700"
+    result["negative"] = _engine_row(work, "negative N=700", make_project(folder, 700, NEGATIVE_MODULE),
+                                     folder, timeout)
+    smallest = work / f"positive{sizes[0]}"
+    result["warm"] = _warm(smallest, smallest / "app" / "m1.py", timeout)
+    flake8 = [PY, "-c", FLAKE8_WITH_PLUGIN, "--select", "DT", "."]
+    one, two = (measure([*flake8, "-j", str(j)], smallest, timeout) for j in (1, 2))
+    result["flake8_j2_to_j1_cpu"] = round(two["cpu"] / max(one["cpu"], 0.01), 2)
+    return result
+
+
+def engine_markdown(result: dict) -> str:
+    lines = ["| project | lines | parse s | check s | check / parse | MB | found |", "|---|---|---|---|---|---|---|"]
+    for row in [*result["positive"], *result["chain"], result["negative"]]:
+        lines.append(f"| {row['name']} | {row['lines']:,} | {row['parse_inner']} | {row['check_inner']} | "
+                     f"{row.get('ratio_to_parse', '–')} | {row['rss_mb']} | {', '.join(row['found'] or []) or '–'} |")
+    warm = result["warm"]
+    lines += ["", f"Growth exponent (CPU over lines): positive {result['positive_exponent']}, "
+              f"chain {result['chain_exponent']}.",
+              f"Warm, CLI, CPU against cold: no change {warm['ratio_same_to_cold']}x, one module changed "
+              f"{warm['ratio_changed_to_cold']}x. flake8 -j 2 against -j 1, CPU: {result['flake8_j2_to_j1_cpu']}x.", ""]
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- sweep
 
 DIAGNOSTIC_CAUSES = (  # (cause, a phrase of the DT000 message); the first match names the cause
@@ -621,6 +807,8 @@ def main() -> int:
     parser.add_argument("--corpora", default="stdlib,site")
     parser.add_argument("--frontends", action="store_true",
                         help="only the front-end ratios of issue #11 on a 1,200-file project")
+    parser.add_argument("--engine", default="",
+                        help="only issue #12's engine measures, at these comma-separated sizes (e.g. 200,800,3200)")
     parser.add_argument("--sweep", action="store_true",
                         help="analyse each package of site-packages alone (installs nothing)")
     parser.add_argument("--site-packages", type=Path, default=Path(sysconfig.get_paths()["purelib"]),
@@ -638,6 +826,17 @@ def main() -> int:
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "frontends.json").write_text(json.dumps(row, indent=2) + "\n")
         print(json.dumps({k: v for k, v in row.items() if k.startswith(("ratio", "one", "files"))}, indent=2))
+        return 0
+    if args.engine:
+        work = Path(tempfile.mkdtemp(prefix="devterms-bench-"))
+        try:
+            result = bench_engine(work, [int(n) for n in args.engine.split(",")], args.timeout)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "engine.json").write_text(json.dumps(result, indent=2) + "\n")
+        (RESULTS / "engine.md").write_text(engine_markdown(result))
+        print(engine_markdown(result))
         return 0
     started = time.perf_counter()
     if args.sweep:

@@ -139,7 +139,7 @@ def test_public_sector_group_covers_governments(pack: RulePack) -> None:
 
 def test_readme_documents_every_section_and_code(pack: RulePack) -> None:
     readme = (Path(default_pack_dir()) / "README.md").read_text(encoding="utf-8")
-    for section in ("aliases", "platforms", "clauses", "clause_gaps", "host_groups", "sources", "sinks", "http_clients",
+    for section in ("aliases", "platforms", "legal_process", "clauses", "clause_gaps", "host_groups", "sources", "sinks", "http_clients",
                     "sanitizers", "storage", "propagation", "rules", "vocabularies", "meetings", "outputs"):
         assert f"### {section}" in readme
     for code in pack.rules:
@@ -217,6 +217,25 @@ def test_a_call_through_an_alias_matches_the_pattern_of_what_it_means(pack: Rule
         assert knowledge.sources_for(path), path
     assert knowledge.sinks_for("face_recognition.api.face_encodings")
     assert not knowledge.sources_for("tweepy.client.ClientX().search_recent_tweets")  # names end at . or (
+
+
+def test_each_legal_process_text_is_written_once_and_cited() -> None:
+    entries = _raw_entries("legal_process")
+    texts = [" ".join(e["text"].split()) for e in entries]
+    assert len(texts) == len(set(texts)), "a legal-process text is written twice"
+    cited = {c.get("legal_process") for c in _raw_entries("clauses")}
+    assert not {e["id"] for e in entries} - cited, "a legal_process entry no clause cites"
+
+
+def test_a_clause_citing_an_unknown_legal_process_entry_names_its_key(tmp_path: Path) -> None:
+    text = """\
+platforms:
+  - {id: p, name: P, documents: [{id: terms, title: Terms, url: "https://p.example/terms"}]}
+clauses:
+  - {id: p-1, platform: p, document: terms, section: "1", url: "https://p.example/terms", summary: s,
+     category: surveillance, confidence: high, legal_process: p-nope}
+"""
+    assert _error_key(tmp_path, text) == "legal_process"
 
 
 def _error_key(tmp_path: Path, text: str) -> str | None:

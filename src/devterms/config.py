@@ -81,7 +81,8 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
 def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            table: dict[str, Any] = tomllib.load(handle)
+            return table
     except OSError as exc:
         raise RulePackError(str(path), None, None, f"cannot be read: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:

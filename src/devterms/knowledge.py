@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from devterms.patterns import CallMatcher, host_matches
-from devterms.rulepack import HttpClient, Propagation, RulePack, Sink, Source, Storage
-from devterms.packtypes import Derivation, Meeting, Output, Sanitizer, Vocabulary
+from devterms.packtypes import (
+    Derivation, HttpClient, Meeting, Output, Propagation, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
+)
 from devterms.values import HOLE
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//(?P<host>[^/?#\0]*)(?P<rest>.*)", re.I | re.S)

@@ -29,7 +29,7 @@ from devterms.packtypes import (
 from devterms.patterns import CallMatcher, PatternError, validate_host_pattern
 from devterms.schema import Entry, RulePackError, load_yaml_file
 
-SECTIONS = frozenset({"aliases", "platforms", "clauses", "clause_gaps", "sources", "sinks", "http_clients", "sanitizers",
+SECTIONS = frozenset({"aliases", "platforms", "legal_process", "clauses", "clause_gaps", "sources", "sinks", "http_clients", "sanitizers",
                       "storage", "propagation", "rules", "host_groups", "vocabularies", "meetings",
                       "outputs", "derivations"})
 _T = TypeVar("_T")
@@ -152,7 +152,8 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
                                 f"is not a section; expected one of {', '.join(sorted(SECTIONS))}")
     groups = _host_groups(sections.get("host_groups", []))
     platforms = _keyed(_platform(e) for e in sections.get("platforms", []))
-    clauses = _keyed(_clause(e, platforms) for e in sections.get("clauses", []))
+    legal = _keyed(_legal_process(e) for e in sections.get("legal_process", []))
+    clauses = _keyed(_clause(e, platforms, legal) for e in sections.get("clauses", []))
     rules = _keyed(_rule(e, clauses) for e in sections.get("rules", []))
     gaps = _clause_gaps(sections.get("clause_gaps", []), platforms, clauses, rules)
     categories = {r.sink_category for r in rules.values()}
@@ -229,11 +230,21 @@ def _platform(e: Entry) -> tuple[Entry, str, Platform]:
     return e, p.id, p
 
 
-def _clause(e: Entry, platforms: dict[str, Platform]) -> tuple[Entry, str, Clause]:
+def _legal_process(e: Entry) -> tuple[Entry, str, str]:
+    """How a platform's terms treat lawful legal process: one text, which clauses cite by id."""
+    key, text = e.identifier("id"), e.text("text")
+    e.finish()
+    return e, key, text
+
+
+def _clause(e: Entry, platforms: dict[str, Platform], legal: dict[str, str]) -> tuple[Entry, str, Clause]:
+    exception = e.optional_text("legal_process")
+    if exception is not None and exception not in legal:
+        raise e.error("legal_process", f"names unknown legal_process entry {exception!r}")
     c = Clause(
         e.identifier("id"), e.ref("platform", platforms), e.text("document"), e.text("section"),
         e.text("url"), e.text("summary"), e.text("category"), e.choice("confidence", CONFIDENCES),
-        e.optional_text("legal_process_exception"),
+        legal[exception] if exception is not None else None,
     )
     if c.document not in {d.id for d in platforms[c.platform].documents}:
         raise e.error("document", f"{c.document!r} is not a document of platform {c.platform!r}")
