@@ -11,7 +11,7 @@ from harness.frontends import finding, write_tree
 
 from devterms.baseline import fingerprint, new_findings, read_baseline, write_baseline
 from devterms.model import Hop
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from devterms.sourcetext import SourceText
 
 CODE = "data = client.get_users()\n\nencode(data)\n"
@@ -67,6 +67,6 @@ def test_only_findings_beyond_the_baseline_are_new(tmp_path: Path) -> None:
 def test_malformed_baseline_is_an_error_naming_the_file(tmp_path: Path, content: str) -> None:
     target = tmp_path / "b.json"
     target.write_text(content)
-    with pytest.raises(RulePackError) as caught:
+    with pytest.raises(InputError) as caught:
         read_baseline(target)
     assert caught.value.file == str(target)

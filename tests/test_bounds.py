@@ -15,11 +15,11 @@ import pytest
 from harness.frontends import FakeEngine, install_fake_engine, write_tree
 from test_hardening import SINK_LINE, SINK_PROGRAM, check, codes_at, write
 
-from devterms import analysis, checker
+from devterms import analysis
 from devterms.checker import Limits
 from devterms.cli import main
 from devterms.config import load_config
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 
 
 def test_timeout_and_max_file_bytes_are_config_keys(tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_timeout_and_max_file_bytes_are_config_keys(tmp_path: Path) -> None:
 ])
 def test_bad_bounds_name_the_key(tmp_path: Path, table: str, key: str) -> None:
     write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\n" + table})
-    with pytest.raises(RulePackError) as error:
+    with pytest.raises(InputError) as error:
         load_config(tmp_path)
     assert error.value.key == key and error.value.file == str(tmp_path / "pyproject.toml")
 

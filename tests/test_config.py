@@ -13,7 +13,7 @@ from devterms.checker import check_project
 from devterms.config import AllowedHost, load_config
 from devterms.frontend import build_pack
 from devterms.rulepack import load_default_pack
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from devterms.selection import Selection
 
 FULL = """\
@@ -50,9 +50,9 @@ args = [0]
 """
 
 
-def config_error(tmp_path: Path, table: str) -> RulePackError:
+def config_error(tmp_path: Path, table: str) -> InputError:
     write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\n" + table})
-    with pytest.raises(RulePackError) as caught:
+    with pytest.raises(InputError) as caught:
         load_config(tmp_path)
     return caught.value
 
@@ -100,7 +100,7 @@ def test_mistakes_name_the_file_and_the_key(tmp_path: Path, table: str, key: str
 
 def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     write_tree(tmp_path, {"pyproject.toml": "[tool.devterms\n"})
-    with pytest.raises(RulePackError, match="is not valid TOML") as caught:
+    with pytest.raises(InputError, match="is not valid TOML") as caught:
         load_config(tmp_path)
     assert caught.value.file == str(tmp_path / "pyproject.toml")
 
@@ -121,21 +121,21 @@ def test_extra_entries_and_severity_reach_the_rule_pack(tmp_path: Path) -> None:
 def test_bad_extra_entry_is_reported_in_the_config_file(tmp_path: Path) -> None:
     write_tree(tmp_path, {"pyproject.toml": FULL.replace('rule-packs = ["devterms-rules"]\n', "")
                           .replace('args = [0]', 'args = [0]\ncolour = "red"')})
-    with pytest.raises(RulePackError) as caught:
+    with pytest.raises(InputError) as caught:
         build_pack(load_config(tmp_path))
     assert caught.value.file == str(tmp_path / "pyproject.toml") and caught.value.key == "colour"
 
 
 def test_severity_for_an_unknown_rule_is_an_error(tmp_path: Path) -> None:
     write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nseverity = { DT999 = 'note' }\n"})
-    with pytest.raises(RulePackError, match="DT999") as caught:
+    with pytest.raises(InputError, match="DT999") as caught:
         build_pack(load_config(tmp_path))
     assert caught.value.key == "severity"
 
 
 def test_missing_rule_pack_folder_is_an_error(tmp_path: Path) -> None:
     write_tree(tmp_path, {"pyproject.toml": "[tool.devterms]\nrule-packs = ['nowhere']\n"})
-    with pytest.raises(RulePackError, match="rule pack"):
+    with pytest.raises(InputError, match="rule pack"):
         build_pack(load_config(tmp_path))
 
 
@@ -144,7 +144,7 @@ def test_rule_pack_folders_stay_inside_the_project(tmp_path: Path, folder: str) 
     """A cloned project's settings cannot make devterms walk the filesystem."""
     project = tmp_path / "project"
     write_tree(project, {"pyproject.toml": f"[tool.devterms]\nrule-packs = [{folder!r}]\n"})
-    with pytest.raises(RulePackError, match="outside") as caught:
+    with pytest.raises(InputError, match="outside") as caught:
         load_config(project)
     assert caught.value.key == "rule-packs"
 
@@ -230,6 +230,6 @@ def test_a_project_extends_a_vocabulary_and_its_terms_are_found(tmp_path: Path) 
 def test_extending_an_unknown_vocabulary_names_the_key(tmp_path: Path) -> None:
     write_tree(tmp_path, {"pyproject.toml": "[[tool.devterms.vocabularies]]\nextends = 'helth'\n"
                                             "terms = { en = ['x'] }\n"})
-    with pytest.raises(RulePackError, match="helth") as caught:
+    with pytest.raises(InputError, match="helth") as caught:
         build_pack(load_config(tmp_path))
     assert caught.value.file == str(tmp_path / "pyproject.toml")

@@ -22,7 +22,7 @@ from devterms.mapping import MapReport, build_map
 from devterms.model import Use
 from devterms.report import map_html, map_json, map_markdown
 from devterms.rulepack import load_default_pack
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from harness.annotations import compare
 from harness.corpus import project_files
 
@@ -242,13 +242,13 @@ def test_own_hosts_group_destinations_as_own_services(pack) -> None:
     ({"x": []}, "x: must be a table"),
 ])
 def test_declaration_mistakes_name_the_key(table: dict, problem: str, pack) -> None:
-    with pytest.raises(RulePackError, match=problem.replace(".", r"\.")):
+    with pytest.raises(InputError, match=problem.replace(".", r"\.")):
         parse_declaration(table, Path("pyproject.toml"), pack)
 
 
 def test_a_declaration_in_two_places_is_a_mistake(tmp_path: Path, pack) -> None:
     (tmp_path / FILE_NAME).write_text("[x]\npurposes = []\n")
-    with pytest.raises(RulePackError, match="declares the use a second time"):
+    with pytest.raises(InputError, match="declares the use a second time"):
         find_declaration(tmp_path, {"x": {}}, tmp_path / "pyproject.toml", pack)
 
 

@@ -17,7 +17,7 @@ from harness.frontends import SAMPLE_DT101, SAMPLE_DT101_LINE
 
 from devterms.checker import CheckResult, check_project
 from devterms.rulepack import load_default_pack, load_pack
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 
 PACK = load_default_pack()
 
@@ -105,7 +105,7 @@ def test_rule_pack_yaml_cannot_run_code(tmp_path: Path, name: str) -> None:
     pack = tmp_path / "pack"
     pack.mkdir()
     (pack / "evil.yaml").write_text(YAML_ATTACKS[name].format(marker=marker))
-    with pytest.raises(RulePackError):
+    with pytest.raises(InputError):
         load_pack([pack])
     assert not marker.exists()
 
@@ -118,7 +118,7 @@ def test_rule_pack_yaml_bomb_is_rejected_or_bounded(tmp_path: Path) -> None:
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
     lines += ["sources: [*a8]"]
     (pack / "bomb.yaml").write_text("\n".join(lines) + "\n")
-    with pytest.raises(RulePackError):
+    with pytest.raises(InputError):
         load_pack([pack])
 
 

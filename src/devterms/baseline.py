@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from devterms.model import Finding
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from devterms.sourcetext import SourceText, normalise
 
 FORMAT_VERSION = 2  # 1 hashed the source hop's line text too
@@ -46,17 +46,17 @@ def read_baseline(path: Path) -> Counter[str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise RulePackError(str(path), None, None, f"cannot be read: {exc.strerror}") from None
+        raise InputError(str(path), None, None, f"cannot be read: {exc.strerror}") from None
     except ValueError as exc:
-        raise RulePackError(str(path), None, None, f"is not JSON: {exc}") from None
+        raise InputError(str(path), None, None, f"is not JSON: {exc}") from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if isinstance(data, dict) and data.get("version") == 1:
-        raise RulePackError(str(path), None, "version", "1 is an older baseline format; write it again "
+        raise InputError(str(path), None, "version", "1 is an older baseline format; write it again "
                             "with --write-baseline")
     if not isinstance(entries, list) or data.get("version") != FORMAT_VERSION or not all(
         isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries
     ):
-        raise RulePackError(str(path), None, "findings", f"is not a devterms baseline (version {FORMAT_VERSION})")
+        raise InputError(str(path), None, "findings", f"is not a devterms baseline (version {FORMAT_VERSION})")
     return Counter(e["fingerprint"] for e in entries)
 
 

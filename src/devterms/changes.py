@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 
 _SAFE = ("git", "--no-pager", "-c", "core.fsmonitor=", "-c", "core.hooksPath=/dev/null",
          "-c", "diff.external=", "-c", "core.pager=cat", "-c", "protocol.allow=never")
@@ -34,7 +34,7 @@ class Changes:
         self.top = Path(_git(cwd, "rev-parse", "--show-toplevel").strip()).resolve()
         try:
             base = _git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
-        except RulePackError:
+        except InputError:
             raise _error(f"{ref!r} is not a commit of the repository at {self.top}") from None
         head = _git(cwd, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").strip()
         names = _git(cwd, "diff-tree", "-r", "-z", "--name-only", "--no-renames", "--no-ext-diff",
@@ -83,5 +83,5 @@ def _git(cwd: Path, *args: str) -> str:
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
-def _error(problem: str) -> RulePackError:
-    return RulePackError("--changed-since", None, None, problem)
+def _error(problem: str) -> InputError:
+    return InputError("--changed-since", None, None, problem)

@@ -31,7 +31,7 @@ from devterms.report.text import statistics
 from devterms.rulepack import Rule, RulePack
 from devterms.ruledocs import pages
 from devterms.ruletable import rule_table
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from devterms.selection import Selection
 from devterms.sourcetext import SourceText
 
@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return 2
         return int(args.run(args))
-    except RulePackError as exc:
+    except InputError as exc:
         print(f"devterms: error: {exc}", file=sys.stderr)
         return 2
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
@@ -224,12 +224,12 @@ def _targets(args: argparse.Namespace) -> tuple[list[Path], dict[Path, str]]:
     """The paths to report on, and code read from stdin for ``--stdin-filename``."""
     if args.stdin_filename is not None:
         if args.paths not in (["."], ["-"]):
-            raise RulePackError("--stdin-filename", None, None, "names the one file to check; give no PATH")
+            raise InputError("--stdin-filename", None, None, "names the one file to check; give no PATH")
         return [args.stdin_filename], {args.stdin_filename.resolve(): sys.stdin.read()}
     paths = [Path(p) for p in args.paths]
     for path in paths:
         if not path.exists():
-            raise RulePackError(str(path), None, None, "does not exist")
+            raise InputError(str(path), None, None, "does not exist")
     return paths, {}
 
 
@@ -302,7 +302,7 @@ def _writing(target: Path, write: Callable[[], object]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         write()
     except OSError as exc:
-        raise RulePackError(str(target), None, None, f"cannot be written: {exc.strerror or exc}") from None
+        raise InputError(str(target), None, None, f"cannot be written: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager
@@ -354,7 +354,7 @@ def run_explain(args: argparse.Namespace) -> int:
     pack, rules = _pack(args)
     rule = rules.get(args.code)
     if rule is None:
-        raise RulePackError(args.code, None, None, "is not a rule; `devterms rules` lists them")
+        raise InputError(args.code, None, None, "is not a rule; `devterms rules` lists them")
     print(explain_text(pack, rule), end="")
     return 0
 

@@ -20,7 +20,7 @@ from devterms.frontend import FRONTEND_RULES, Outcome, Project, analyse, selecti
 from devterms.mapping import MapReport, build_map
 from devterms.model import Finding, Use
 from devterms.noqa import FileSuppressions
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from devterms.sourcetext import SourceText
 
 FORMATS = {
@@ -61,7 +61,7 @@ def run_map(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
     for path in paths:
         if not path.exists():
-            raise RulePackError(str(path), None, None, "does not exist")
+            raise InputError(str(path), None, None, "does not exist")
     runs: list[tuple[Project, Outcome, None]] = []
     uses: list[Use] = []
     findings: list[Finding] = []
@@ -108,7 +108,7 @@ def _write_draft(project: Project, declaration: Declaration | None, uses: tuple[
     """Draft ``devterms-use.toml``; a declaration kept in pyproject.toml is not replaced."""
     target = project.root / FILE_NAME
     if declaration is not None and declaration.file != target:
-        raise RulePackError(str(declaration.file), "[tool.devterms.use]", None,
+        raise InputError(str(declaration.file), "[tool.devterms.use]", None,
                             f"already declares the use; remove it to draft {FILE_NAME}")
     own = declaration.own_hosts if declaration is not None else ()
     text = draft(build_map(project.pack, uses, findings, own), own)

@@ -1,7 +1,7 @@
 """The ``[tool.devterms]`` table of pyproject.toml, read into one frozen value.
 
 Configuration is written by people and silently ignoring a misspelt key would silently turn a
-check off, so every unknown key or ill-typed value raises :class:`RulePackError` naming the file
+check off, so every unknown key or ill-typed value raises :class:`InputError` naming the file
 and the key, exactly like a mistake in a rule pack.
 """
 
@@ -16,7 +16,8 @@ from typing import Any
 
 from devterms.patterns import PatternError, validate_host_pattern
 from devterms.rulepack import SEVERITIES
-from devterms.schema import Entry, RulePackError
+from devterms.errors import InputError
+from devterms.schema import Entry
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,7 +75,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     if table is None:
         table = data if explicit is not None and "tool" not in data else {}
     if not isinstance(table, dict):
-        raise RulePackError(str(path), TABLE, None, "must be a table")
+        raise InputError(str(path), TABLE, None, "must be a table")
     return parse_table(table, path)
 
 
@@ -84,20 +85,20 @@ def read_toml(path: Path) -> dict[str, Any]:
             table: dict[str, Any] = tomllib.load(handle)
             return table
     except OSError as exc:
-        raise RulePackError(str(path), None, None, f"cannot be read: {exc.strerror}") from None
+        raise InputError(str(path), None, None, f"cannot be read: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise RulePackError(str(path), None, None, f"is not valid TOML: {exc}") from None
+        raise InputError(str(path), None, None, f"is not valid TOML: {exc}") from None
 
 
 def parse_table(table: Mapping[str, Any], path: Path) -> Config:
     """Validate one devterms table; relative folders are taken from the file's directory."""
     file = str(path)
     if "allow-bare-noqa" in table:
-        raise RulePackError(file, TABLE, "allow-bare-noqa", "was removed: a bare # noqa silences devterms as "
+        raise InputError(file, TABLE, "allow-bare-noqa", "was removed: a bare # noqa silences devterms as "
                             "it silences flake8 (one rule for both front ends); list codes instead")
     unknown = sorted(set(table) - set(_READERS))
     if unknown:
-        raise RulePackError(file, TABLE, unknown[0],
+        raise InputError(file, TABLE, unknown[0],
                             f"is not a devterms setting; expected one of {', '.join(sorted(_READERS))}")
     values: dict[str, Any] = {"file": path}
     for key, value in table.items():
@@ -115,8 +116,8 @@ class _Key:
     key: str
     base: Path
 
-    def error(self, problem: str) -> RulePackError:
-        return RulePackError(self.file, TABLE, self.key, problem)
+    def error(self, problem: str) -> InputError:
+        return InputError(self.file, TABLE, self.key, problem)
 
 
 def _strings(key: _Key, value: object) -> tuple[str, ...]:

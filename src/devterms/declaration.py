@@ -34,7 +34,7 @@ from devterms.mapping import DataMap, host_group, mapped_uses
 from devterms.model import Finding, Use
 from devterms.patterns import PatternError, host_matches, validate_host_pattern
 from devterms.rulepack import RulePack
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 
 FILE_NAME = "devterms-use.toml"
 TABLE = "[tool.devterms.use]"
@@ -82,7 +82,7 @@ def find_declaration(root: Path, table: Mapping[str, Any] | None, config_file: P
     path = root / FILE_NAME
     if path.is_file():
         if table is not None:
-            raise RulePackError(str(path), None, None, f"declares the use a second time; {config_file} has {TABLE}: "
+            raise InputError(str(path), None, None, f"declares the use a second time; {config_file} has {TABLE}: "
                                 "keep one")
         return parse_declaration(read_toml(path), path, pack)
     if table is not None:
@@ -99,19 +99,19 @@ def parse_declaration(table: Mapping[str, Any], file: Path, pack: RulePack) -> D
             own_hosts = _hosts(_strings(file, where, key, value), file, where, key)
             continue
         if key not in pack.platforms:
-            raise RulePackError(str(file), where, key, f"is not a platform; expected {OWN_HOSTS} or one of "
+            raise InputError(str(file), where, key, f"is not a platform; expected {OWN_HOSTS} or one of "
                                 f"{', '.join(sorted(pack.platforms))}")
         if not isinstance(value, dict):
-            raise RulePackError(str(file), where, key, "must be a table of purposes, stores and destinations")
+            raise InputError(str(file), where, key, "must be a table of purposes, stores and destinations")
         unknown = sorted(set(value) - {*LISTS, "description"})
         if unknown:
-            raise RulePackError(str(file), where, f"{key}.{unknown[0]}",
+            raise InputError(str(file), where, f"{key}.{unknown[0]}",
                                 f"is not a key; expected description, {', '.join(LISTS)}")
         lists = {k: _strings(file, where, f"{key}.{k}", value.get(k, [])) for k in LISTS}
         _hosts(tuple(h for h in lists["destinations"] if h != "?"), file, where, f"{key}.destinations")
         description = value.get("description", "")
         if not isinstance(description, str):
-            raise RulePackError(str(file), where, f"{key}.description", "must be a string")
+            raise InputError(str(file), where, f"{key}.description", "must be a string")
         platforms[key] = Declared(lists["purposes"], lists["stores"], lists["destinations"], description)
     return Declaration(file, platforms, own_hosts)
 
@@ -169,7 +169,7 @@ def _toml_list(values: Iterable[str]) -> str:
 
 def _strings(file: Path, where: str | None, key: str, value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise RulePackError(str(file), where, key, "must be a list of non-empty strings")
+        raise InputError(str(file), where, key, "must be a list of non-empty strings")
     return tuple(value)
 
 
@@ -178,5 +178,5 @@ def _hosts(hosts: tuple[str, ...], file: Path, where: str | None, key: str) -> t
         try:
             validate_host_pattern(host)
         except PatternError as exc:
-            raise RulePackError(str(file), where, key, str(exc)) from None
+            raise InputError(str(file), where, key, str(exc)) from None
     return hosts

@@ -19,7 +19,7 @@ from pathlib import Path
 from devterms.discovery import files_under, find_root
 from devterms.frontend import Outcome, Project, analyse, display_path, open_project, selection_for
 from devterms.model import Finding
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from devterms.selection import Selection
 
 
@@ -48,7 +48,7 @@ def prepare(settings: Settings) -> None:
     for root in dict.fromkeys(find_root(p) for p in settings.checked if p.exists()):
         try:
             _whole(_session(root, settings), settings)
-        except RulePackError:
+        except InputError:
             pass  # reported on each file by violations()
 
 
@@ -58,7 +58,7 @@ def violations(filename: str, text: str, settings: Settings) -> Iterator[tuple[i
     try:
         session = _session(find_root(path), settings)
         outcome = _outcome(session, path, text, settings)
-    except RulePackError as exc:
+    except InputError as exc:
         yield 1, 0, f"DT000 devterms configuration error: {exc}"
         return
     here = display_path(path, session.project.root)

@@ -12,21 +12,18 @@ import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from devterms import cache
+from devterms import cache, checker
+from devterms.checker import Limits
 from devterms.config import Config, load_config
 from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files, resolved
+from devterms.errors import InputError
 from devterms.model import Diagnostic, Finding, Use
 from devterms.noqa import FileSuppressions
 from devterms.reading import Progress
 from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
-from devterms.schema import RulePackError
 from devterms.selection import Selection, unknown_codes
 from devterms.sourcetext import SourceText
-
-if TYPE_CHECKING:
-    from devterms.checker import CheckResult
 
 
 FRONTEND_RULES = {
@@ -124,7 +121,7 @@ def build_pack(config: Config, extra_rules: Sequence[Path] = ()) -> RulePack:
     rules = dict(pack.rules)
     for code, severity in config.severity.items():
         if code not in rules:
-            raise RulePackError(str(config.file), "[tool.devterms]", "severity", f"{code!r} is not a rule")
+            raise InputError(str(config.file), "[tool.devterms]", "severity", f"{code!r} is not a rule")
         rules[code] = dataclasses.replace(rules[code], severity=severity)
     allowed = tuple(a.host.lower() for a in config.allow_hosts)
     effective = repr((pack.version, sorted(config.severity.items()), allowed))
@@ -155,7 +152,7 @@ def selection_for(project: Project, cli: Selection | None = None) -> Selection:
 def _known_codes(selection: Selection, project: Project, where: str) -> None:
     unknown = unknown_codes(selection.codes, project.rules)
     if unknown:
-        raise RulePackError(where, None, None, f"unknown codes {', '.join(unknown)}; `devterms rules` lists them")
+        raise InputError(where, None, None, f"unknown codes {', '.join(unknown)}; `devterms rules` lists them")
 
 
 def analyse(
@@ -178,14 +175,12 @@ def analyse(
     ``timeout`` (seconds for the run) overrides the configuration's, which overrides the default.
     ``inventory``: the same run also answers with the uses of platform data, for the map.
     """
-    from devterms.checker import Limits
-
     base = (display_base or Path.cwd()).resolve()
     files = tuple(dict.fromkeys((*project.files, *extra_files)))
     defaults, config = Limits(), project.config
     limits = Limits(timeout or config.timeout or defaults.timeout,
                     config.max_file_bytes or defaults.max_file_bytes)
-    result = check_project(
+    result = checker.check_project(
         files, pack=project.pack, root=project.root, report_on=report_on, overrides=overrides,
         display_base=base, jobs=jobs,
         cache_dir=project.root / cache.FOLDER_NAME if use_cache and project.marked else None,
@@ -208,13 +203,6 @@ def analyse(
         tuple(sorted(findings, key=Finding.sort_key)), tuple(sorted(suppressed, key=Finding.sort_key)),
         diagnostics, result.files, result.lines, result.uses if inventory else (),
     )
-
-
-def check_project(files: Sequence[Path], **options: Any) -> CheckResult:
-    """The engine, imported on first use: libcst costs ~0.4 s to import, which ``rules`` needn't pay."""
-    from devterms.checker import check_project as engine
-
-    return engine(files, **options)
 
 
 def _with_severity(finding: Finding, pack: RulePack) -> Finding:

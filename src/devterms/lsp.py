@@ -42,7 +42,7 @@ from devterms.discovery import find_root, is_excluded
 from devterms.frontend import Project, analyse, open_project, selection_for
 from devterms.model import Diagnostic, Finding, Hop
 from devterms.report import printable
-from devterms.schema import RulePackError
+from devterms.errors import InputError
 from devterms.sourcetext import SourceText, physical_lines
 
 log = logging.getLogger("devterms.lsp")
@@ -130,7 +130,7 @@ class DevtermsServer(LanguageServer):
             results = await loop.run_in_executor(self._worker, self.diagnose, root, buffers)
         except asyncio.CancelledError:
             return
-        except RulePackError as exc:
+        except InputError as exc:
             self._show_error(f"devterms: {exc}")
             return
         except Exception:  # noqa: BLE001 - a crash must not take the editor's server down

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from devterms.errors import InputError
+
 # libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure one:
 # either refuses tags that would build Python objects.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -19,13 +21,8 @@ _IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
 _CODE = re.compile(r"DT[0-9]{3}\Z")
 
 
-class RulePackError(Exception):
-    """A rule pack or configuration mistake, located as precisely as possible."""
-
-    def __init__(self, file: str, entry: str | None, key: str | None, problem: str) -> None:
-        self.file, self.entry, self.key, self.problem = file, entry, key, problem
-        where = file + "".join(f": {part}" for part in (entry, key) if part)
-        super().__init__(f"{where}: {problem}")
+class RulePackError(InputError):
+    """A mistake in a rule pack's files (YAML, an entry, a key)."""
 
 
 class Entry:

@@ -118,9 +118,9 @@ def _display(path: Path, base: Path) -> str:
 
 
 def install_fake_engine(monkeypatch: Any, engine: FakeEngine) -> FakeEngine:
-    import devterms.frontend
+    import devterms.checker
 
-    monkeypatch.setattr(devterms.frontend, "check_project", engine)
+    monkeypatch.setattr(devterms.checker, "check_project", engine)
     return engine
 
 
