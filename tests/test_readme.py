@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from devterms.config import load_config
-from devterms.frontend import FRONTEND_RULES, build_pack
+from devterms.frontend import build_pack
 from devterms.rulepack import load_default_pack
 from devterms.ruletable import BEGIN, END, rule_table
 
@@ -21,7 +21,7 @@ def _fenced(language: str) -> list[str]:
 def test_rule_table_is_generated_from_the_pack() -> None:
     pack = load_default_pack()
     current = README[README.index(BEGIN): README.index(END) + len(END)]
-    assert current == rule_table(pack, [*FRONTEND_RULES.values(), *pack.rules.values()]), (
+    assert current == rule_table(pack, [*pack.tool_rules.values(), *pack.rules.values()]), (
         "README's rule table is stale: paste the output of `devterms rules --markdown`")
 
 
@@ -29,7 +29,7 @@ def test_rule_pages_are_generated_from_the_pack() -> None:
     from devterms.ruledocs import pages
 
     pack = load_default_pack()
-    expected = pages(pack, [*FRONTEND_RULES.values(), *pack.rules.values()])
+    expected = pages(pack, [*pack.tool_rules.values(), *pack.rules.values()])
     folder = ROOT / "docs" / "rules"
     current = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.md")}
     assert current == expected, "docs/rules/ is stale: run `devterms rules --docs docs/rules`"

@@ -11,7 +11,6 @@ import jsonschema
 import pytest
 from harness.frontends import POSITIVE, finding, tiny_pack, write_tree
 
-from devterms.frontend import FRONTEND_RULES
 from devterms.model import Diagnostic, Hop
 from devterms.report import Report
 from devterms.report.sarif import render
@@ -29,7 +28,7 @@ def sarif_schema() -> dict:
 def render_sarif(tmp_path: Path, **kwargs: object) -> dict:
     pack = tiny_pack()
     values: dict[str, object] = dict(
-        findings=(finding(),), diagnostics=(), rules={**FRONTEND_RULES, **pack.rules}, pack=pack,
+        findings=(finding(),), diagnostics=(), rules={**pack.tool_rules, **pack.rules}, pack=pack,
         source=SourceText(tmp_path),
     )
     values.update(kwargs)

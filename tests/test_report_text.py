@@ -6,7 +6,6 @@ from pathlib import Path
 
 from harness.frontends import finding, tiny_pack
 
-from devterms.frontend import FRONTEND_RULES
 from devterms.model import Diagnostic, Hop
 from devterms.report import Report
 from devterms.report.text import render
@@ -16,7 +15,7 @@ from devterms.sourcetext import SourceText
 def make_report(**kwargs: object) -> Report:
     pack = tiny_pack()
     defaults: dict[str, object] = dict(
-        findings=(finding(),), diagnostics=(), rules={**FRONTEND_RULES, **pack.rules}, pack=pack,
+        findings=(finding(),), diagnostics=(), rules={**pack.tool_rules, **pack.rules}, pack=pack,
         source=SourceText(Path.cwd()), files=3, elapsed=0.25,
     )
     defaults.update(kwargs)
@@ -76,6 +75,6 @@ def test_suppressed_findings_are_shown_only_on_request() -> None:
 def test_finding_without_flow_prints_only_its_headline() -> None:
     from devterms.frontend import unused_noqa_finding
 
-    out = render(make_report(findings=(unused_noqa_finding("a.py", 3, 10, "DT101"),)))
+    out = render(make_report(findings=(unused_noqa_finding(tiny_pack(), "a.py", 3, 10, "DT101"),)))
     assert out.splitlines()[0] == "a.py:3:11: DT001 [warning] unused noqa code DT101"
     assert not out.splitlines()[1].startswith("    ")

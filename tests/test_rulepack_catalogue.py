@@ -140,7 +140,7 @@ def test_public_sector_group_covers_governments(pack: RulePack) -> None:
 def test_readme_documents_every_section_and_code(pack: RulePack) -> None:
     readme = (Path(default_pack_dir()) / "README.md").read_text(encoding="utf-8")
     for section in ("aliases", "platforms", "legal_process", "clauses", "clause_gaps", "host_groups", "sources", "sinks", "http_clients",
-                    "sanitizers", "storage", "propagation", "rules", "vocabularies", "meetings", "outputs"):
+                    "sanitizers", "storage", "propagation", "rules", "tool_rules", "vocabularies", "meetings", "outputs"):
         assert f"### {section}" in readme
     for code in pack.rules:
         assert code in readme

@@ -22,7 +22,7 @@ from devterms import __version__, cli_map
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
 from devterms.discovery import explicit_files, files_under, find_root, is_excluded, resolved
-from devterms.frontend import (FRONTEND_RULES, Outcome, Project, analyse, build_pack, display_path, open_project,
+from devterms.frontend import (Outcome, Project, analyse, build_pack, display_path, open_project,
                                selection_for)
 from devterms.reading import Progress
 from devterms.changes import Changes
@@ -328,7 +328,7 @@ def _progress_bar(quiet: bool = False) -> Iterator[Progress | None]:
 def _pack(args: argparse.Namespace) -> tuple[RulePack, dict[str, Rule]]:
     config = load_config(find_root(Path.cwd()), args.config)
     pack = build_pack(config, args.rules)
-    return pack, {**FRONTEND_RULES, **pack.rules}
+    return pack, {**pack.tool_rules, **pack.rules}
 
 
 def run_rules(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from devterms.declaration import FILE_NAME, Declaration, draft, find_declaration, undeclared
 from devterms.discovery import files_under
-from devterms.frontend import FRONTEND_RULES, Outcome, Project, analyse, selection_for
+from devterms.frontend import Outcome, Project, analyse, selection_for
 from devterms.mapping import MapReport, build_map
 from devterms.model import Finding, Use
 from devterms.noqa import FileSuppressions
@@ -86,7 +86,7 @@ def run_map(args: argparse.Namespace) -> int:
             declared.append(declaration)
             own_hosts += declaration.own_hosts
             flagged += _unsuppressed(undeclared(declaration, outcome.uses, project.pack,
-                                                FRONTEND_RULES["DT601"].severity))
+                                                project.pack.tool_rules["DT601"].severity))
     pack = merged_pack(runs)
     report = MapReport(build_map(pack, uses, findings, own_hosts), tuple(flagged),
                        _where(declared), bool(args.check))

@@ -26,38 +26,6 @@ from devterms.selection import Selection, unknown_codes
 from devterms.sourcetext import SourceText
 
 
-FRONTEND_RULES = {
-    "DT000": Rule(
-        "DT000", "unanalysable-file", "File could not be analysed",
-        "{path} could not be analysed", "devterms could not parse, decode or finish analysing this "
-        "file, so flows through it are unknown. Python 2 (translated in memory) and indentation "
-        "mixing tabs and spaces as Python reads it are analysed; a file that parses neither as "
-        "Python 3 nor as Python 2 is reported where the reading that got further stopped. Fix the "
-        "syntax error or encoding, or exclude it.",
-        "error", "", True, (),
-    ),
-    "DT001": Rule(
-        "DT001", "unused-noqa", "Unused noqa code",
-        "unused noqa code {code}", "A `# noqa` comment names a devterms code that silences nothing "
-        "on its statement. Remove the code so that a future finding there is not hidden.",
-        "warning", "", True, (),
-    ),
-    "DT601": Rule(
-        "DT601", "undeclared-use", "Platform data used in a way the declared use does not name",
-        "{platform} data {use}, which the declared use does not name",
-        "The project declares what it uses each platform's data for, where it keeps it and where it "
-        "sends it (devterms-use.toml or [tool.devterms.use]), as platforms ask developers to describe "
-        "their use (X's use-case declaration, Meta's App Review, research applications) and privacy law "
-        "asks for a record of processing. `devterms map --check` reports each use the declaration does "
-        "not cover: a derived category that is not a declared purpose, a new store or a new destination "
-        "host, or any use of a platform it does not name. Fix: if the use is intended, add it to the "
-        "declaration (and tell the platform when its terms ask you to report a change of use); if not, "
-        "remove it. Reported only where a declaration exists.",
-        "warning", "", True, (),
-    ),
-}
-
-
 @dataclass(frozen=True)
 class Project:
     """``marked`` is False for a loose folder (no pyproject.toml, setup.cfg or .git): it is
@@ -78,7 +46,7 @@ class Project:
     @property
     def rules(self) -> dict[str, Rule]:
         """The pack's rules plus the codes the front end emits, by code."""
-        return {**FRONTEND_RULES, **self.pack.rules}
+        return {**self.pack.tool_rules, **self.pack.rules}
 
 
 @dataclass(frozen=True)
@@ -231,12 +199,12 @@ def _apply_noqa(
             continue
         comments = per_file.get(path) or FileSuppressions(source.text(path))
         for comment, code in comments.unused(enabled, project.rules):
-            unused.append(unused_noqa_finding(path, comment.line, comment.column, code))
+            unused.append(unused_noqa_finding(project.pack, path, comment.line, comment.column, code))
     return kept, suppressed, unused
 
 
-def unused_noqa_finding(path: str, line: int, column: int, code: str) -> Finding:
-    rule = FRONTEND_RULES["DT001"]
+def unused_noqa_finding(pack: RulePack, path: str, line: int, column: int, code: str) -> Finding:
+    rule = pack.tool_rules["DT001"]
     return Finding(path, line, column, "DT001", rule.message.format(code=code), rule.severity,
                    "", "", (), ())
 

@@ -362,6 +362,8 @@ class RulePack:
     clause_gaps: dict[str, ClauseGap] = dataclasses.field(default_factory=dict)
     # re-exports: a dotted name -> the name the pack writes its calls under (``aliases`` section)
     aliases: dict[str, str] = dataclasses.field(default_factory=dict)
+    # rules about devterms itself (DT000, DT001, DT601): no sink category, no clause
+    tool_rules: dict[str, Rule] = dataclasses.field(default_factory=dict)
 
     def rule_for_category(self, category: str) -> Rule | None:
         return self._rules_by_category.get(category)

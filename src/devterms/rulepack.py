@@ -31,7 +31,7 @@ from devterms.schema import Entry, RulePackError, load_yaml_file
 
 SECTIONS = frozenset({"aliases", "platforms", "legal_process", "clauses", "clause_gaps", "sources", "sinks", "http_clients", "sanitizers",
                       "storage", "propagation", "rules", "host_groups", "vocabularies", "meetings",
-                      "outputs", "derivations"})
+                      "outputs", "derivations", "tool_rules"})
 _T = TypeVar("_T")
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
 __all__ = ["Arg", "Clause", "ClauseGap", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
@@ -155,6 +155,7 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
     legal = _keyed(_legal_process(e) for e in sections.get("legal_process", []))
     clauses = _keyed(_clause(e, platforms, legal) for e in sections.get("clauses", []))
     rules = _keyed(_rule(e, clauses) for e in sections.get("rules", []))
+    tool_rules = _keyed(_tool_rule(e, rules) for e in sections.get("tool_rules", []))
     gaps = _clause_gaps(sections.get("clause_gaps", []), platforms, clauses, rules)
     categories = {r.sink_category for r in rules.values()}
     vocabularies = _vocabularies(sections.get("vocabularies", []), categories)
@@ -172,7 +173,7 @@ def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
         tuple(_output(e) for e in sections.get("outputs", [])),
         _derivations(sections.get("derivations", []), categories,
                      {e.raw.get("id") for e in sections.get("sanitizers", [])}),
-        clause_gaps=gaps, aliases=_aliases(sections.get("aliases", [])))
+        clause_gaps=gaps, aliases=_aliases(sections.get("aliases", [])), tool_rules=tool_rules)
 
 
 def _keyed(built: Iterable[tuple[Entry, str, _T]]) -> dict[str, _T]:
@@ -435,6 +436,16 @@ def _rule(e: Entry, clauses: dict[str, Clause]) -> tuple[Entry, str, Rule]:
     for cid in r.clauses:
         if cid not in clauses:
             raise e.error("clauses", f"names unknown clause {cid!r}")
+    e.finish()
+    return e, r.code, r
+
+
+def _tool_rule(e: Entry, rules: dict[str, Rule]) -> tuple[Entry, str, Rule]:
+    """A rule about devterms itself: reported by the front ends, with no sink and no clause."""
+    r = Rule(e.code("code"), e.identifier("name"), e.text("title"), e.text("message"),
+             e.text("description"), e.choice("severity", SEVERITIES), "", True, ())
+    if r.code in rules:
+        raise e.error("code", f"{r.code!r} is a rule of the rules section already")
     e.finish()
     return e, r.code, r
 

@@ -27,7 +27,7 @@ SAMPLE_DT101_LINE = 6
 
 
 def tiny_pack() -> RulePack:
-    """One platform, two clauses and three rules, written out so tests never read rules/."""
+    """One platform, two clauses, three rules and the tool's own, written out so tests never read rules/."""
     doc = Document("developer-agreement", "X Developer Agreement", "https://docs.x.com/agreement")
     platform = Platform("x", "X (Twitter)", (doc,), ())
     clauses = {
@@ -50,9 +50,18 @@ def tiny_pack() -> RulePack:
                       "{source} sent to {sink}", "Government.", "error", "public-sector", True,
                       ("x-surveillance",)),
     }
+    tool_rules = {
+        "DT000": Rule("DT000", "unanalysable-file", "File could not be analysed", "{path} could not be analysed",
+                      "Flows through it are unknown.", "error", "", True, ()),
+        "DT001": Rule("DT001", "unused-noqa", "Unused noqa code", "unused noqa code {code}",
+                      "The noqa silences nothing.", "warning", "", True, ()),
+        "DT601": Rule("DT601", "undeclared-use", "Platform data used in a way the declared use does not name",
+                      "{platform} data {use}, which the declared use does not name", "Declare the use.",
+                      "warning", "", True, ()),
+    }
     values: dict[str, Any] = {f.name: () for f in dataclasses.fields(RulePack)}  # empty sections
     values.update(platforms={"x": platform}, clauses=clauses, rules=rules, host_groups={}, version="test",
-                  clause_gaps={})
+                  clause_gaps={}, aliases={}, tool_rules=tool_rules)
     return RulePack(**values)
 
 
