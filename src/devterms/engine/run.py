@@ -293,7 +293,7 @@ class ProjectRun:
         info = FunctionInfo(
             qualname, node, scope.module, function_params(node),
             kind=function_kind(node, owner is not None) if isinstance(node, cst.FunctionDef) else "function",
-            class_path=owner.qualname if owner else None, outer=scope,  # type: ignore[arg-type]
+            class_path=owner.qualname if owner else None, outer=scope,
             top=scope.top,
         )
         overridden = [f"{base}.{node.name.value}" for base in owner.bases] if owner and isinstance(
