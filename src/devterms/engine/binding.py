@@ -7,7 +7,7 @@ import libcst as cst
 from devterms.engine.module import parameters
 from devterms.engine.objects import FunctionInfo
 from devterms.engine.sites import CallSite
-from devterms.values import NOTHING, Value, join
+from devterms.values import NOTHING, Trace, Value, join, merge_traces
 
 
 def param_prefix(info: FunctionInfo) -> str:
@@ -62,3 +62,19 @@ def bind_arguments(info: FunctionInfo, site: CallSite, bound: Value | None) -> d
             elif param.name in info.defaults:
                 binding[param.name] = info.defaults[param.name]
     return binding
+
+
+def parameter_env(info: FunctionInfo, binding: dict[str, Value]) -> dict[str, Value]:
+    """What ``info``'s parameters hold while its body is summarised: a symbolic trace each (a
+    dict's elements one each), for callers to substitute, with what ``binding`` already knows."""
+    env = {}
+    prefix = param_prefix(info)
+    for param in info.params:
+        known = binding.get(param.name, Value())
+        symbolic = Trace(prefix + param.name, "", "", ())
+        seeded = known.concrete_traces if info.callback is not None else known.markers
+        parts = None if known.parts is None else tuple(  # a dict's elements, each standing for the caller's element
+            (k, Value(v.paths, merge_traces((Trace(prefix + part_param(param.name, k), "", "", ()), *v.markers)), v.text))
+            for k, v in known.parts)
+        env[param.name] = Value(known.paths, merge_traces((symbolic, *seeded)), known.text, parts)
+    return env

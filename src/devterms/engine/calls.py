@@ -3,6 +3,9 @@
 A call may reach the project's own code (its summary is applied), obtain platform data (a
 source), hand data to a sink, talk HTTP to a host that is either, clean data (a sanitizer), or be
 unknown, in which case its result carries whatever its receiver and arguments carried.
+This module dispatches a call to those effects; evaluating what the call is handed
+(:mod:`.arguments`), the files and tables it writes and reads (:mod:`.storage_effects`) and the
+text it gives back (:mod:`.text_effects`) have modules of their own.
 """
 
 from __future__ import annotations
@@ -12,34 +15,25 @@ import re
 import libcst as cst
 
 from devterms.engine import settings
+from devterms.engine.arguments import call_site, hand_over_fields
 from devterms.engine.protocols import Run
 from devterms.engine.scope import Scope as Frame
-from devterms.engine.sites import CallSite
-from devterms.engine.steps import Step
-from devterms.engine.storage import is_sql, selected_table, written_table
-from devterms.engine.summaries import StoreWrite
+from devterms.engine.sites import CallSite, label
+from devterms.engine.storage_effects import StorageEffects
+from devterms.engine.text_effects import built_text
 from devterms.knowledge import parse_endpoint
-from devterms.patterns import literal_key
-from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source, Storage
-from devterms.values import (HOLE, MAX_PATHS, NOTHING, Trace, Value, concat_text, container, interleave, join,
-                             merge_traces, parent_folder, truncated)
-
-_CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
-_FIELDS = re.compile(r"\{[^{}]*\}|%\([^()]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
-
-
-def label(path: str) -> str:
-    """A call path as people read it: ``boto3.client[rekognition].index_faces``."""
-    return _CALL_SUFFIX.sub(r"[\1]", path).replace("()", "")
+from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source
+from devterms.values import MAX_PATHS, NOTHING, Trace, Value, container, join, merge_traces, truncated
 
 
 class CallHandler:
     def __init__(self, run: Run) -> None:
         self.run = run
         self.knowledge = run.knowledge
+        self.storage = StorageEffects(run)
 
     def call(self, frame: Frame, node: cst.Call) -> Value:
-        site = self._site(frame, node)
+        site = call_site(self.run, frame, node)
         if truncated(site.callee):  # said where platform data is at hand (a caller's, if a parameter's)
             at_hand = join(*(v.data_only() for v in (site.callee, site.receiver, site.starred, *site.arg_values)))
             self.run.reporter.limit(frame.summary, frame.step(node, "called"), at_hand,
@@ -54,7 +48,7 @@ class CallHandler:
                 reached_project = True
                 results.append(result)
         if not reached_project:
-            self._hand_over_fields(site)
+            hand_over_fields(self.run, site)
             results.extend(self._callbacks(frame, site))
         paths = sorted({*site.callee.paths, *(a for p in site.callee.paths for a in self.run.library_paths(p))})
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
@@ -79,12 +73,7 @@ class CallHandler:
         result = join(*results)
         for category in passed:  # what comes out has been through this kind of sink
             result = result.passed(category)
-        stored = [entry for path in paths for entry in self.knowledge.storage_for(path)]
-        by_method = self.knowledge.storage_methods.get(method or "")
-        if not stored and by_method is not None and self._names_table(by_method, site.arg(by_method.path[0])):
-            stored = [by_method]  # a connection of unknown type: the SQL says what it does
-        for entry in stored:
-            result = self._storage(frame, site, entry, result)
+        result = self.storage.apply(frame, site, paths, method, result)
         for setting in (s for path in paths for s in self.knowledge.settings_for(path)):
             if setting.kind == "declares-setting":
                 settings.declare(frame, site, setting)
@@ -98,34 +87,6 @@ class CallHandler:
         return result
 
     # ------------------------------------------------------------------ parts
-
-    def _site(self, frame: Frame, node: cst.Call) -> CallSite:
-        if isinstance(node.func, cst.Attribute):  # the receiver once: chains stay linear
-            receiver = frame.eval(node.func.value)
-            callee = self.run.load_attribute(frame, receiver, node.func.attr.value, node.func)
-        else:
-            receiver, callee = NOTHING, frame.eval(node.func)
-        site = CallSite(node, callee, [], {}, receiver=receiver)
-        for arg in node.args:
-            value = frame.eval(arg.value)
-            site.arg_values.append(value)
-            if arg.star:
-                site.starred = join(site.starred, value)
-            elif arg.keyword is not None:
-                site.keywords[arg.keyword.value] = value
-            else:
-                site.positional.append(value)
-        bound = callee.part("partial")
-        if bound is not None and bound.parts is not None:
-            site.positional[:0] = [v for _, v in bound.parts]
-        self._read_back(frame, site)
-        first = node.args[0] if node.args else None
-        if first is not None and not first.star and first.keyword is None:
-            text = site.positional[0].text if site.positional else None
-            factory = any(not p.rsplit(".", 1)[-1][:1].isupper() for p in callee.paths)
-            if factory and text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
-                site.key = f"({literal_key(text)})" if literal_key(text) else "()"
-        return site
 
     def _partial(self, site: CallSite) -> Value:
         """``functools.partial(f, *args)``: calling it later calls ``f`` with ``args`` first."""
@@ -150,118 +111,6 @@ class CallHandler:
                         self._report(frame, site.node, sink.category, label(path), others)
         return results
 
-    def _hand_over_fields(self, site: CallSite) -> None:
-        """Project objects given to a library call (``asdict(p)``, ``p.model_dump()``,
-        ``requests.post(json=p)``) give it every field they hold."""
-        def whole(value: Value) -> Value:
-            return join(value, self.run.fields(value).data_only()) if self.run.holds_fields(value) else value
-
-        site.receiver = whole(site.receiver)
-        site.callee = join(site.callee, site.receiver.data_only()) if site.receiver.tainted else site.callee
-        site.positional = [whole(v) for v in site.positional]
-        site.keywords = {k: whole(v) for k, v in site.keywords.items()}
-        site.starred = whole(site.starred)
-        site.arg_values = [*site.positional, *site.keywords.values(), site.starred]
-
-    def _read_back(self, frame: Frame, site: CallSite) -> None:
-        """An argument or receiver that names a file holding platform data carries that data."""
-        persisted = self.run.persistence
-        if not persisted.holds_files():
-            return
-
-        def load(value: Value) -> Value:
-            traces = persisted.read_file(value.text, lambda note: frame.step(site.node, note))
-            if not traces:
-                return value
-            # joined, yet still naming the file (a join would drop the text: it differs from the read's)
-            return Value(value.paths, merge_traces((*value.traces, *traces)), value.text, value.parts)
-
-        site.receiver = load(site.receiver)
-        site.positional = [load(v) for v in site.positional]
-        site.keywords = {k: load(v) for k, v in site.keywords.items()}
-        site.arg_values = [*site.positional, *site.keywords.values(), site.starred]
-
-    def _storage(self, frame: Frame, site: CallSite, entry: Storage, result: Value) -> Value:
-        """Files and tables: remember what is written, hand back what is read."""
-        persisted = self.run.persistence
-        spec, template = self._where(site, entry)
-        def step(note: str) -> Step:
-            return frame.step(site.node, note)
-
-        if entry.store == "tables" and entry.kind == "reader":  # a table read by name
-            return join(result, Value(traces=persisted.read_table(template, step)))
-        if entry.kind == "opener":
-            return join(result, Value(traces=persisted.read_file(template, step))).with_text(template)
-        if entry.kind == "reader":
-            return join(result, Value(traces=persisted.read_file(template, step)))
-        if entry.kind == "lister":
-            listed = template.replace("*", HOLE) if template and "*" in template else (
-                concat_text([template, "/", None]) if template else None)
-            return result.with_text(listed)
-        data = site.args_data(entry.data) if entry.data or entry.table == "model" else NOTHING
-        self.run.meetings.kept(frame, site.node, data, f"stored by {label(next(iter(sorted(site.callee.paths)), ''))}")
-        if entry.store == "tables":
-            table = persisted.write_table(written_table(template) if entry.kind == "sql" else template, data, step)
-            self._record_writes(frame, "tables", *table)
-            self._stored(frame, site, entry.store, table[0], data)
-            if entry.kind != "sql":
-                return result
-            read = persisted.read_table(selected_table(template), step)
-            if template is None or not is_sql(template):
-                return join(result, Value(traces=read))
-            # The statement says what comes back: the table's data, not what a cursor held before.
-            if entry.data and isinstance(site.node.func, cst.Attribute):
-                frame.replace_data(site.node.func.value, Value(traces=read))
-            return Value(result.paths, read)
-        if entry.kind == "downloader":
-            data = join(data, result.data_only())
-        written = persisted.write_file(template, data, step)
-        self._record_writes(frame, "files", *written)
-        self._stored(frame, site, entry.store, written[0], data)
-        if data.tainted:
-            func = site.node.func
-            handle = (func.value if isinstance(func, cst.Attribute) else None) if spec.is_receiver \
-                else _arg_node(site.node, spec)
-            if isinstance(handle, (cst.Name, cst.Attribute)):
-                frame.taint_container(handle, data)  # a handle or temp file now holds the data
-        if entry.kind == "downloader" and template is not None:
-            return result.with_text(concat_text([template, "/", None]))
-        return result
-
-    def _where(self, site: CallSite, entry: Storage) -> tuple[Arg, str | None]:
-        """The argument naming the file or table, and its name: the first of ``entry.path`` the
-        call has with a known text (an option's ``{placeholders}`` and ``%(fields)s`` are unknown
-        parts), or for an ORM entry the first that is a model of the project (its class path)."""
-        for spec in entry.path:
-            value = site.arg(spec)
-            if value is None:
-                continue
-            if entry.table == "model":
-                model = self.run.model_of(value)
-                if model is not None:
-                    return spec, model
-            elif value.text is not None:
-                return spec, _format_holes(value.text) if spec.key is not None else value.text
-        return entry.path[-1], None
-
-    def _names_table(self, entry: Storage, value: Value | None) -> bool:
-        """Whether a call matched by method name says which table it uses: a statement naming one
-        (``execute``), a known name (``to_sql``) or a model of the project (``session.add(user)``)."""
-        if value is None:
-            return False
-        if entry.table == "model":
-            return self.run.model_of(value) is not None
-        if value.text is None:
-            return False
-        return is_sql(value.text) if entry.kind == "sql" else HOLE not in value.text
-
-    def _stored(self, frame: Frame, site: CallSite, store: str, name: str, data: Value) -> None:
-        """A use for the map: platform data written to ``name`` (empty: a name not known)."""
-        if data.tainted and (name or store != "tables"):
-            where = name.replace(HOLE, "*") or "?"
-            step = frame.step(site.node, f"stored in {where}")
-            self.run.reporter.use(frame.summary, step, "store", where, data, store)
-
     def _sent(self, frame: Frame, site: CallSite, host: str, payload: Value, data: Value, what: str) -> None:
         """A use for the map: platform data sent to ``host`` ("?": not known) in the request's
         body, or in its URL when the host is known. A URL that is itself platform data (a
@@ -278,13 +127,6 @@ class CallHandler:
                 what = label(paths[0]) if paths else f".{method}()"
                 self.run.reporter.use(frame.summary, frame.step(site.node, f"{derivation.category} by {what}"),
                                       "derive", derivation.category, data, what)
-
-    @staticmethod
-    def _record_writes(frame: Frame, store: str, name: str, params: list[Trace]) -> None:
-        """A write of the function's parameters, for its callers to apply with their data."""
-        if frame.summary is not None:
-            for trace in params:
-                frame.summary.record(StoreWrite(store, name, trace.origin, trace.steps))
 
     def _from_source(self, frame: Frame, site: CallSite, source: Source, what: str) -> Value:
         platform = self.run.pack.platforms[source.platform].name
@@ -334,7 +176,7 @@ class CallHandler:
         paths = frozenset(p + site.key for p in site.callee.paths)
         if any((b := self.knowledge.path_builder(p)) is not None and b.receiver for p in site.callee.paths):
             paths = site.receiver.paths  # Path.resolve(), joinpath(): a path of the same kind
-        text = self._built_text(site)
+        text = built_text(self.knowledge, site)
         if sanitizer is not None:  # a truth value still says what was inferred about a person
             kept = [t for v in site.arg_values for t in v.traces if sanitizer.truth and t.inference]
             return Value(paths, merge_traces(kept), text)
@@ -342,49 +184,6 @@ class CallHandler:
         if args.tainted:
             args = args.with_step(frame.step(site.node, f"passed to {frame.module.snippet(site.node.func)}()"))
         return Value(paths, join(site.callee.data_only(), args).traces, text)
-
-    def _built_text(self, site: CallSite) -> str | None:
-        """The string a path/URL builder or ``str.format`` call returns, as a template."""
-        func = site.node.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "format" and site.receiver.text:
-            return concat_text([_format_holes(site.receiver.text)])
-        if isinstance(func, cst.Attribute) and func.attr.value == "join" and site.receiver.text \
-                is not None and len(site.positional) == 1 and site.positional[0].parts:
-            elements = [v.text for _, v in site.positional[0].parts]
-            return concat_text(interleave(elements, site.receiver.text))
-        method = func.attr.value if isinstance(func, cst.Attribute) else None
-        for path in site.callee.paths or ([""] if method else []):
-            lookup = self.knowledge.default_returner(path, method)
-            default = site.arg(lookup.default) if lookup is not None and lookup.default is not None else None
-            if default is not None and default.text is not None:
-                return default.text
-        for path in site.callee.paths:
-            builder = self.knowledge.path_builder(path)
-            if builder is not None and builder.kind == "names-current-folder":
-                return ""
-            if builder is not None and builder.kind == "builds-statement":
-                table = site.receiver if builder.receiver else site.arg(builder.name) if builder.name else None
-                name = table.text if table is not None else None
-                return f"{builder.statement} {name}".strip() if name and HOLE not in name else None
-            if builder is not None and builder.folder is not None:  # a fresh temporary file's name
-                folder = site.arg(builder.folder)
-                return concat_text([folder.text if folder is not None else None, "/", None])
-            if builder is None or not (site.positional or builder.receiver):
-                continue
-            if builder.kind == "takes-folder":
-                return parent_folder(site.positional[0].text if site.positional else site.receiver.text)
-            separator = builder.separator
-            parts: list[str | None] = [site.receiver.text] if builder.receiver and site.receiver.text != "" else []
-            for i, value in enumerate(site.positional):
-                text = value.text
-                if i and _names_below(text, site.positional[0].text):
-                    parts = []  # os.walk/glob already gave a full path below the folder
-                elif i and text is not None and text.endswith("/" + HOLE):
-                    text = HOLE  # a name listed in another folder, joined onto this one (a copy)
-                if text != "":  # os.path.join("", "a") is "a" (the current folder)
-                    parts.extend(([separator] if parts else []) + [text])
-            return concat_text(parts) if parts else ""
-        return None
 
     def _mentions(self, value: Value | None, condition: Condition) -> bool:
         """Whether the argument's text holds one of the words (``stem*`` matches as a prefix), or
@@ -432,26 +231,3 @@ class CallHandler:
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in self.knowledge.fills_receiver:
             frame.taint_container(func.value, join(*(v.data_only() for v in site.arg_values)))
-
-
-def _arg_node(node: cst.Call, spec: Arg) -> cst.BaseExpression | None:
-    positional = [a for a in node.args if a.keyword is None and not a.star]
-    for arg in node.args:
-        if arg.keyword is not None and arg.keyword.value == spec.kw:
-            return arg.value
-    if spec.pos is not None and spec.pos < len(positional):
-        return positional[spec.pos].value
-    return None
-
-
-def _names_below(text: str | None, folder: str | None) -> bool:
-    if not text or not folder:
-        return False
-    prefix = folder.split(HOLE, 1)[0].rstrip("/")
-    return bool(prefix) and text.startswith(prefix + "/")
-
-
-def _format_holes(text: str) -> str:
-    """``str.format`` fields and printf-style ``%(name)s`` fields as unknown parts."""
-    return _FIELDS.sub(HOLE, text)
-

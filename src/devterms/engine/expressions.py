@@ -1,9 +1,11 @@
-"""The expression half of the interpreter: what each kind of expression evaluates to.
+"""The expressions layer of the interpreter: what each kind of expression evaluates to.
 
-:class:`Expressions` is the base of :class:`~devterms.engine.frame.Frame`, which adds
-statements, names and assignment. Node types without a handler evaluate their child
-expressions and join them, which over-approximates the flow; ``DEVTERMS_STRICT=1`` (set by the
-test suite) turns that fallback into an error so no construct is ignored by accident.
+:class:`Expressions` sits on :class:`~devterms.engine.assignment.Assignment` (a walrus and a
+comprehension's loop variables assign) and is itself a complete
+:class:`~devterms.engine.scope.Scope`, which is what library effects, meetings and attribute
+access are handed. Node types without a handler evaluate their child expressions and join
+them, which over-approximates the flow; ``DEVTERMS_STRICT=1`` (set by the test suite) turns
+that fallback into an error so no construct is ignored by accident.
 """
 
 from __future__ import annotations
@@ -12,11 +14,7 @@ import os
 import re
 import libcst as cst
 
-from devterms.engine.module import ModuleState
-from devterms.engine.objects import ClassInfo, FunctionInfo
-from devterms.engine.protocols import Run
-from devterms.engine.steps import Step
-from devterms.engine.summaries import Summary
+from devterms.engine.assignment import Assignment, element
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, container, interleave, join, merge_traces
 
 STRICT = os.environ.get("DEVTERMS_STRICT") == "1"
@@ -27,25 +25,9 @@ class UnknownNode(Exception):
     """Raised in strict mode for a syntax node the interpreter has no handler for."""
 
 
-class Expressions:
-    run: Run
-    module: ModuleState
-    env: dict[str, Value]
-    # provided by Frame, which is a Scope: what the library effects and meetings are handed
-    top: int
-    qualname: str
-    function: FunctionInfo | None
-    class_info: ClassInfo | None
-    summary: Summary | None
-
-    def lookup(self, name: str) -> Value: raise NotImplementedError
-    def assign(self, target: cst.BaseExpression, value: Value, at: cst.CSTNode) -> None: raise NotImplementedError
-    def returns(self, value: Value) -> None: raise NotImplementedError
-    def statement(self, node: cst.CSTNode) -> None: raise NotImplementedError
-    def bind(self, name: str, value: Value) -> None: raise NotImplementedError
-    def step(self, node: cst.CSTNode, note: str) -> Step: raise NotImplementedError
-    def taint_container(self, target: cst.BaseExpression, value: Value) -> None: raise NotImplementedError
-    def replace_data(self, target: cst.BaseExpression, value: Value) -> None: raise NotImplementedError
+class Expressions(Assignment):
+    def statement(self, node: cst.CSTNode) -> None:
+        raise NotImplementedError  # the frame at the top dispatches statements (see visit_children)
 
     def eval(self, node: cst.BaseExpression) -> Value:
         handler = getattr(self, "expr_" + type(node).__name__, None)
@@ -84,9 +66,9 @@ class Expressions:
 
     def expr_Subscript(self, node: cst.Subscript) -> Value:
         keys = []
-        for element in node.slice:
-            if isinstance(element.slice, cst.Index):
-                index = element.slice.value
+        for subscript in node.slice:
+            if isinstance(subscript.slice, cst.Index):
+                index = subscript.slice.value
                 keys.append(index.value if isinstance(index, cst.Integer) else self.eval(index).text)
         base = self.eval(node.value)
         if len(keys) == 1 and keys[0] is not None:
@@ -200,11 +182,11 @@ class Expressions:
     def expr_Dict(self, node: cst.Dict) -> Value:
         parts: list[tuple[str, Value]] | None = []
         values = []
-        for element in node.elements:
-            value = self.eval(element.value)
+        for item in node.elements:
+            value = self.eval(item.value)
             values.append(value.data_only())
-            if isinstance(element, cst.DictElement):
-                key = self.eval(element.key)
+            if isinstance(item, cst.DictElement):
+                key = self.eval(item.key)
                 values.append(key.data_only())
                 if parts is not None and key.text is not None and not key.tainted:
                     parts.append((key.text, value))
@@ -252,10 +234,6 @@ class Expressions:
             return join(value.data_only(), self.run.fields(value).data_only())
         return value.data_only()
 
-    def guarded(self, value: Value, guard: Value) -> Value:
-        """Platform data chosen by a test that inferred something about it carries the inference."""
-        return join(value, guard) if guard.traces and value.tainted else value
-
     def expr_StarredElement(self, node: cst.StarredElement) -> Value:
         return self.eval(node.value)
 
@@ -273,8 +251,3 @@ def inferences(value: Value) -> Value:
 
 def _with_markers(value: Value, markers: tuple[Trace, ...]) -> Value:
     return Value(value.paths, merge_traces((*value.traces, *markers)), value.text, value.parts) if markers else value
-
-
-def element(value: Value) -> Value:
-    """What iterating or unpacking ``value`` gives: its data, and its text for file listings."""
-    return Value(traces=value.traces, text=value.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import libcst as cst
 
@@ -20,8 +20,17 @@ from devterms.engine.tracking import Tracker
 from devterms.packtypes import Source
 from devterms.values import Value
 
-if TYPE_CHECKING:
-    from devterms.engine.frame import Frame
+
+class Enclosing(Protocol):
+    """The body a function is defined in, as its closure sees it (the interpreter's frame
+    satisfies this; the object model names only what it reads, so it stays below the interpreter)."""
+
+    function: FunctionInfo | None  # None for a module or class body, which are not closures
+    env: dict[str, Value]
+    parent: Enclosing | None  # the lexically enclosing body
+    top: int  # the top-level statement of the module the body runs in
+
+    def rebind_enclosed(self, name: str, value: Value) -> None: ...  # a ``nonlocal name`` written by a call
 
 
 @dataclass(eq=False)
@@ -35,7 +44,7 @@ class FunctionInfo:
     kind: str = "function"  # "function" | "method" | "staticmethod" | "classmethod" | "property"
     class_path: str | None = None
     defaults: dict[str, Value] = field(default_factory=dict)
-    outer: Frame | None = None
+    outer: Enclosing | None = None
     callback: Source | None = None  # registered so that its parameters receive platform data
     top: int = 0  # the module's top-level statement that defines it
 

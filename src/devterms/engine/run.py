@@ -10,26 +10,26 @@ them, reusing everything already computed. Another project module is also loaded
 when a call hands it platform data.
 
 This class implements :class:`devterms.engine.protocols.Run` for the interpreter by delegating
-to the parts that do the work: definitions (:mod:`.objects`), attributes, project calls,
-summaries, library effects (:mod:`.calls`), files and tables (:mod:`.storage`), reporting.
+to the parts that do the work: definitions (:mod:`.objects`, :mod:`.defining`), attributes,
+project calls, summaries, library effects (:mod:`.calls`), files and tables (:mod:`.storage`),
+reporting; which modules join is :mod:`.widening`'s answer.
 """
 
 from __future__ import annotations
-
-import re
 
 from collections.abc import Callable, Iterable
 
 import libcst as cst
 
 from devterms.engine.attributes import Attributes
-from devterms.engine.binding import defaults_of, part_param
+from devterms.engine.binding import parameter_env
 from devterms.engine.calling import ProjectCalls
 from devterms.engine.calls import CallHandler
+from devterms.engine.defining import define_class, define_function
 from devterms.engine.frame import Frame
 from devterms.engine.heap import Heap
 from devterms.engine.meetings import Meetings
-from devterms.engine.module import ModuleState, function_kind, function_params
+from devterms.engine.module import ModuleState
 from devterms.engine.objects import ClassInfo, Definitions, FunctionInfo
 from devterms.engine.scope import Scope
 from devterms.engine.reporting import Reporter
@@ -37,11 +37,12 @@ from devterms.engine.sites import CallSite
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries, Summary
 from devterms.engine.tracking import Tracker, Unit
+from devterms.engine.widening import Widening
 from devterms.knowledge import Knowledge
 from devterms.model import Diagnostic, Finding, Use
 from devterms.packtypes import RulePack
 from devterms.project import Project
-from devterms.values import Trace, Value, merge_traces, parent_folder
+from devterms.values import Value, parent_folder
 
 MAX_RUNS = 12  # runs of one module before it is taken as settled (and said so)
 
@@ -73,12 +74,12 @@ class ProjectRun:
                                           self.persistence, self.heap, self._load_for)
         self.attributes = Attributes(self.heap, self.definitions, self.project_calls)
         self.library = CallHandler(self)
+        self.widening = Widening(project, knowledge, self.definitions, self.summaries, self.heap, self.persistence)
         self.modules: dict[str, ModuleState] = {}
         self._units: dict[str, Unit] = {}
         self.failed: dict[str, str] = {}  # module -> why it was not analysed
         self.unsettled: set[str] = set()
         self._unloadable: set[str] = set()  # modules that could not be parsed (or were not, out of time)
-        self._folders_looked_for: set[str] = set()  # folder names modules were searched for
 
     # ------------------------------------------------------------ the fixpoint
 
@@ -100,7 +101,8 @@ class ProjectRun:
                     ran = True
             if ran:
                 continue
-            joining = self._importers_to_add() if widen else set()
+            joining = self.widening.importers_to_add(set(self.modules), {*self.failed, *self._unloadable}) \
+                if widen else set()
             if not joining:
                 return
             for name in sorted(joining):
@@ -197,16 +199,7 @@ class ProjectRun:
 
     def _interpret(self, info: FunctionInfo, binding: dict[str, Value], summary: Summary) -> None:
         """Run a function body with its parameters standing for what callers pass."""
-        env = {}
-        prefix = f"param:{info.qualname}:"
-        for param in info.params:
-            known = binding.get(param.name, Value())
-            symbolic = Trace(prefix + param.name, "", "", ())
-            seeded = known.concrete_traces if info.callback is not None else known.markers
-            parts = None if known.parts is None else tuple(  # a dict's elements, each standing for the caller's element
-                (k, Value(v.paths, merge_traces((Trace(prefix + part_param(param.name, k), "", "", ()), *v.markers)), v.text))
-                for k, v in known.parts)
-            env[param.name] = Value(known.paths, merge_traces((symbolic, *seeded)), known.text, parts)
+        env = parameter_env(info, binding)
         body = Frame(self, info.module, info.qualname, function=info, summary=summary, env=env,
                      parent=info.outer)
         if isinstance(info.node, cst.Lambda):
@@ -214,36 +207,6 @@ class ProjectRun:
         else:
             body.run_block(body.body_of(info.node.body))
 
-    def _importers_to_add(self) -> set[str]:
-        """Modules not yet in view that platform things leave towards (see the module docstring)."""
-        in_view = set(self.modules)
-        callers = self.project.importers_of(self._exporting_modules()) - in_view
-        if self.persistence.wrote_platform_data():  # a caller may read the files back
-            callers |= self.project.importers_of(in_view) - in_view
-            callers |= self._naming_folders(self.persistence.folder_names() - self._folders_looked_for) - in_view
-        return {c for c in callers if c not in self.failed and c not in self._unloadable}
-
-    def _naming_folders(self, folders: set[str]) -> set[str]:
-        """Modules whose text names one of ``folders``: a script that only copies or moves the
-        files on (``shutil.copy``) names neither a source nor a sink, and imports nothing."""
-        if not folders:
-            return set()
-        self._folders_looked_for |= folders
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(folders)) + r")\b")
-        return {name for name, source in self.project.files.items() if pattern.search(source.text)}
-
-    def _exporting_modules(self) -> set[str]:
-        modules = {self.definitions.owner_module(q) for q, ret in self.summaries.returned()
-                   if self._leads_to_platform(ret)}
-        for key, value in self.heap.items():
-            if self._leads_to_platform(value):
-                modules.update(m for m in self.modules if key.startswith(m + "."))
-        return {m for m in modules if m is not None}
-
-    def _leads_to_platform(self, value: Value) -> bool:
-        if value.concrete_traces or self.knowledge.names_endpoint(value.text):
-            return True
-        return any(self.knowledge.names_client(path) for path in value.paths)
 
     def _load_for(self, site: CallSite, path: str) -> bool:
         """Load the project module ``path`` lives in, if it is not loaded yet and the call
@@ -283,33 +246,10 @@ class ProjectRun:
 
     def define_function(self, scope: Scope, node: cst.FunctionDef | cst.Lambda,
                         registered_by: list[str] | None = None) -> FunctionInfo:
-        if isinstance(node, cst.Lambda):
-            qualname = f"{scope.qualname}.{scope.module.lambda_name(node)}"
-        elif scope.function is not None:
-            qualname = f"{scope.qualname}.<locals>.{node.name.value}"
-        else:
-            qualname = f"{scope.qualname}.{node.name.value}"
-        owner = scope.class_info if isinstance(node, cst.FunctionDef) else None
-        info = FunctionInfo(
-            qualname, node, scope.module, function_params(node),
-            kind=function_kind(node, owner is not None) if isinstance(node, cst.FunctionDef) else "function",
-            class_path=owner.qualname if owner else None, outer=scope,  # type: ignore[arg-type]
-            top=scope.top,
-        )
-        overridden = [f"{base}.{node.name.value}" for base in owner.bases] if owner and isinstance(
-            node, cst.FunctionDef) else []
-        info.callback = self.knowledge.callback_source([*(registered_by or []), *overridden])
-        for param, _kind in defaults_of(node):
-            info.defaults[param.name.value] = scope.eval(param.default)  # type: ignore[arg-type]
-        return self.definitions.add_function(info, owner)
+        return define_function(self.knowledge, self.definitions, scope, node, registered_by)
 
     def define_class(self, scope: Scope, node: cst.ClassDef, bases: list[str]) -> ClassInfo:
-        body = list(node.body.body) if isinstance(node.body, cst.IndentedBlock) else []
-        fields = [s.body[0].target.value for s in body
-                  if isinstance(s, cst.SimpleStatementLine) and isinstance(s.body[0], cst.AnnAssign)
-                  and isinstance(s.body[0].target, cst.Name)]
-        return self.definitions.add_class(ClassInfo(f"{scope.qualname}.{node.name.value}", scope.module,
-                                                    bases, fields=fields))
+        return define_class(self.definitions, scope, node, bases)
 
     def deref(self, value: Value) -> Value:
         """What an imported name holds. A constant (an UPPER_CASE name, as PEP 8 spells them)

@@ -10,17 +10,17 @@ from typing import Protocol
 import libcst as cst
 
 from devterms.engine.module import ModuleState
-from devterms.engine.objects import ClassInfo, FunctionInfo
+from devterms.engine.objects import ClassInfo, Enclosing
 from devterms.engine.steps import Step
 from devterms.engine.summaries import Summary
 from devterms.values import Value
 
 
-class Scope(Protocol):
+class Scope(Enclosing, Protocol):
+    """A body being run: what it is (module, qualified name, class) and what it can be asked."""
+
     module: ModuleState
-    top: int  # the top-level statement of the module the code being run belongs to
     qualname: str
-    function: FunctionInfo | None
     class_info: ClassInfo | None
     summary: Summary | None  # the summary being computed, when interpreting a function body
 

@@ -1,13 +1,23 @@
-"""One call as the interpreter saw it: the callee, the receiver and the argument values."""
+"""One call as the interpreter saw it: the callee, the receiver and the argument values; and
+how a call path is written for people."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import libcst as cst
 
 from devterms.packtypes import Arg
 from devterms.values import NOTHING, Value, join
+
+_CALL_SUFFIX = re.compile(r"\('([^']*)'\)")
+
+
+def label(path: str) -> str:
+    """A call path as people read it: ``boto3.client[rekognition].index_faces``."""
+    return _CALL_SUFFIX.sub(r"[\1]", path).replace("()", "")
+
 
 
 @dataclass
