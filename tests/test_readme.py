@@ -91,3 +91,27 @@ def test_module_map_names_every_module() -> None:
     modules = [p.name for p in package.glob("*.py")] + [p.name for p in (package / "report").glob("*.py")]
     missing = sorted(m for m in modules if m != "__init__.py" and f"`{m}`" not in development)
     assert not missing, f"README's module map does not name {missing}"
+
+
+def test_engine_docstring_names_every_engine_module() -> None:
+    """``engine/__init__.py`` is the engine's map: it names each of its modules in its layer."""
+    import devterms.engine
+
+    engine = ROOT / "src" / "devterms" / "engine"
+    doc = devterms.engine.__doc__ or ""
+    missing = sorted(p.stem for p in engine.glob("*.py") if p.stem != "__init__" and f":mod:`.{p.stem}`" not in doc)
+    assert not missing, f"engine/__init__.py does not name {missing}"
+
+
+def test_rule_pack_counts_are_the_packs() -> None:
+    pack = load_default_pack()
+    section = README.split("## The rule pack", 1)[1].split("\n## ", 1)[0]
+    counts = {
+        "platforms": len(pack.platforms), "clauses": len(pack.clauses),
+        "`clause_gaps` statements": len(pack.clause_gaps), "source entries": len(pack.sources),
+        "call patterns": sum(len(s.calls) for s in pack.sources),
+        "hosts": len({h for s in pack.sources for h in pack.expand_hosts(s.hosts)}),
+        "sink entries": len(pack.sinks), "aliases": len(pack.aliases),
+    }
+    wrong = {what: n for what, n in counts.items() if f"{n:,} {what}" not in " ".join(section.split())}
+    assert not wrong, f"README's rule-pack counts are stale; the pack has {wrong}"

@@ -13,14 +13,14 @@ from devterms.engine.run import BudgetExceeded, ProjectRun
 from devterms.knowledge import Knowledge
 from devterms.model import Diagnostic, Finding, Use
 from devterms.parsing import Parsed, parse_source
-from devterms.project import Project, SourceFile
+from devterms.project import ModuleGraph, SourceFile
 from devterms.reading import Progress
 from devterms.rulepack import RulePack
 
 
-def analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,
-             deadline: tuple[float, float], modes: tuple[bool, bool],
-             progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], list[Use], bool]:
+def run_engine(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,
+               deadline: tuple[float, float], modes: tuple[bool, bool],
+               progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], list[Use], bool]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
 
     The modules that name a source or a sink are analysed first; the engine loads other
@@ -31,7 +31,7 @@ def analyse(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], bud
     ``modes``: (prescreen, inventory); with inventory, modules that only collect are analysed too.
     """
     prescreen, inventory = modes
-    project = Project(_unique_names(sources))
+    project = ModuleGraph(_unique_names(sources))
     diagnostics: list[Diagnostic] = []
     parsed: dict[str, ModuleState | None] = {}
     run = _TimedRun(pack, knowledge, project, budget, load=lambda name: parse(name), deadline=deadline[0])
@@ -101,7 +101,7 @@ class _TimedRun(ProjectRun):
             raise BudgetExceeded
 
 
-def _named(project: Project, inventory: bool = False) -> set[str]:
+def _named(project: ModuleGraph, inventory: bool = False) -> set[str]:
     """Modules naming a source or a sink. A flow needs both somewhere in the project, so a
     project naming only one kind (a library mentioning ``.gov`` domains) has nothing to
     analyse, unless it calls an unofficial scraper, which is reported at the call itself.

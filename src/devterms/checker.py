@@ -157,8 +157,8 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
         findings, unanalysable, uses = cached
     else:
         findings, unanalysable, uses, timed_out = _run_deep(
-            lambda: _analysis().analyse(pack, knowledge, sources, budget, (deadline, limits.timeout), modes,
-                                        progress))
+            lambda: _analysis().run_engine(pack, knowledge, sources, budget, (deadline, limits.timeout), modes,
+                                           progress))
     if timed_out:
         pass  # a machine-dependent answer: neither remembered nor cached
     elif cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):

@@ -61,7 +61,11 @@ def _below(path: Path, root: Path) -> Path | None:
         return None
 
 
-class Project:
+class ModuleGraph:
+    """The project's modules by name and what each imports: how the engine finds the module an
+    import names and the modules that import a given one (the project as configured, with its
+    root and rule pack, is :class:`devterms.frontend.Project`)."""
+
     def __init__(self, files: Iterable[SourceFile]) -> None:
         self.files = {f.name: f for f in files}
         for f in self.files.values():

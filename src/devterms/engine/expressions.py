@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+
 import libcst as cst
 
 from devterms.engine.assignment import Assignment, element
@@ -30,7 +32,7 @@ class Expressions(Assignment):
         raise NotImplementedError  # the frame at the top dispatches statements (see visit_children)
 
     def eval(self, node: cst.BaseExpression) -> Value:
-        handler = getattr(self, "expr_" + type(node).__name__, None)
+        handler: Callable[[cst.BaseExpression], Value] | None = getattr(self, "expr_" + type(node).__name__, None)
         if handler is None:
             return self.unknown(node)
         return handler(node)

@@ -74,7 +74,7 @@ class Meetings:
         platforms.discard(None)
         if len(platforms) < MIN_SITES:
             return ()
-        names = ", ".join(sorted(self.pack.platforms[p].name for p in platforms if p))  # type: ignore[index]
+        names = ", ".join(sorted(self.pack.platforms[p].name for p in platforms if p))
         return (Trace(SITE_TABLE, SITE_TABLE, names, (scope.step(node, f"a table of profile URLs on {names}"),)),)
 
     # ------------------------------------------------------------------ meetings

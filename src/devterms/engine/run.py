@@ -41,7 +41,7 @@ from devterms.engine.widening import Widening
 from devterms.knowledge import Knowledge
 from devterms.model import Diagnostic, Finding, Use
 from devterms.packtypes import RulePack
-from devterms.project import Project
+from devterms.project import ModuleGraph
 from devterms.values import Value, parent_folder
 
 MAX_RUNS = 12  # runs of one module before it is taken as settled (and said so)
@@ -55,7 +55,7 @@ class BudgetExceeded(Exception):
 
 
 class ProjectRun:
-    def __init__(self, pack: RulePack, knowledge: Knowledge, project: Project, budget: int,
+    def __init__(self, pack: RulePack, knowledge: Knowledge, project: ModuleGraph, budget: int,
                  load: Callable[[str], ModuleState | None]) -> None:
         self.pack = pack
         self.knowledge = knowledge

@@ -191,7 +191,7 @@ class Summaries:
             return True
         for fact, seen in list(unit.reads.items()):
             if isinstance(fact, tuple) and fact[0] == "summary":
-                used = self._entries.get(fact[1])  # type: ignore[arg-type]
+                used = self._entries.get(fact[1])
                 if used is not None and not used.busy and used.unit.suspect:
                     self.summary_for(used.info, used.binding)
             if not self._tracker.unchanged(fact, seen):
@@ -210,7 +210,7 @@ class Summaries:
         return done
 
     def unit_of(self, fact: Fact) -> Unit | None:
-        entry = self._entries.get(fact[1]) if isinstance(fact, tuple) and fact[0] == "summary" else None  # type: ignore[index]
+        entry = self._entries.get(fact[1]) if isinstance(fact, tuple) and fact[0] == "summary" else None
         return entry.unit if entry is not None else None
 
     def returned(self) -> list[tuple[str, Value]]:

@@ -15,14 +15,14 @@ from devterms.engine.objects import Definitions
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries
 from devterms.knowledge import Knowledge
-from devterms.project import Project
+from devterms.project import ModuleGraph
 from devterms.values import Value
 
 
 class Widening:
     """Decides which modules join; remembers the folder names already searched for."""
 
-    def __init__(self, project: Project, knowledge: Knowledge, definitions: Definitions, summaries: Summaries,
+    def __init__(self, project: ModuleGraph, knowledge: Knowledge, definitions: Definitions, summaries: Summaries,
                  heap: Heap, persistence: Persistence) -> None:
         self.project = project
         self.knowledge = knowledge
