@@ -65,7 +65,7 @@ def run_engine(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], 
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0,
                                       "analysis did not settle; findings through this module may be missing"))
     diagnostics.extend(run.limits())
-    return run.findings(), diagnostics, run.uses(), run.timed_out
+    return run.findings(), diagnostics, run.uses() if inventory else [], run.timed_out  # uses are the map's: placing them costs a pass per module
 
 
 class _TimedRun(ProjectRun):
