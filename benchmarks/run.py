@@ -93,7 +93,7 @@ def worker(argv: list[str]) -> None:
             out["parse_failures"] = failed
         elif kind == "check":
             from devterms.checker import check_project
-            from devterms.rulepack import load_default_pack
+            from devterms.pack.load import load_default_pack
 
             pack = load_default_pack()
             start = time.perf_counter()

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from devterms.checker import check_project
-from devterms.packtypes import Condition
-from devterms.rulepack import Arg, RulePack, Sink, Source, load_default_pack
-from devterms.packtypes import Vocabulary
+from devterms.pack.types import Condition
+from devterms.pack.load import load_default_pack
+from devterms.pack.types import Arg, RulePack, Sink, Source
+from devterms.pack.types import Vocabulary
 
 GENERIC_SINK = "face_recognition.face_encodings({data})"
 GENERIC_SOURCE = "tweepy.Client().get_users_followers(1)"

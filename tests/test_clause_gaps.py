@@ -17,11 +17,12 @@ import pytest
 from harness.frontends import finding, tiny_pack
 
 from devterms.cli import explain_text
-from devterms.packtypes import ClauseGap
+from devterms.pack.load import default_pack_dir, load_pack
+from devterms.pack.schema import RulePackError
+from devterms.pack.types import ClauseGap, RulePack
 from devterms.report import Report
 from devterms.report import json as json_report
 from devterms.report import sarif, text
-from devterms.rulepack import RulePack, RulePackError, default_pack_dir, load_pack
 from devterms.sourcetext import SourceText
 
 

@@ -171,7 +171,7 @@ def test_rules_lists_codes_with_severity_default_and_title(capsys) -> None:
 
 
 def test_explain_prints_rule_and_every_clause(capsys) -> None:
-    from devterms.rulepack import load_default_pack
+    from devterms.pack.load import load_default_pack
 
     assert main(["explain", "dt101"]) == 0
     out = capsys.readouterr().out

@@ -29,7 +29,7 @@ def _cases() -> list:
 
 @pytest.fixture(scope="module")
 def pack():
-    from devterms.rulepack import load_default_pack
+    from devterms.pack.load import load_default_pack
 
     return load_default_pack()
 

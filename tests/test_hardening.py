@@ -22,7 +22,7 @@ import pytest
 slow = pytest.mark.skipif(not os.environ.get("DEVTERMS_SLOW_TESTS"), reason="slow; set DEVTERMS_SLOW_TESTS=1")
 
 from devterms.checker import CheckResult, check_project
-from devterms.rulepack import load_default_pack
+from devterms.pack.load import load_default_pack
 
 # The pre-screen looks for the words of source and sink calls; the comment names some so that
 # every file with this header is parsed and analysed.

@@ -21,7 +21,7 @@ from devterms.frontend import analyse, open_project, selection_for
 from devterms.mapping import MapReport, build_map
 from devterms.model import Use
 from devterms.report import map_html, map_json, map_markdown
-from devterms.rulepack import load_default_pack
+from devterms.pack.load import load_default_pack
 from devterms.errors import InputError
 from harness.annotations import compare
 from harness.corpus import project_files

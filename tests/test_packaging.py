@@ -41,7 +41,7 @@ def test_wheel_ships_the_rule_pack_and_runs_from_an_installed_copy(tmp_path: Pat
         "for user in client.get_users_followers(1).data:\n"
         "    face_recognition.face_encodings(face_recognition.load_image_file(user.profile_image_url))\n")
     env = {**os.environ, "PYTHONPATH": str(site)}
-    probe = subprocess.run([sys.executable, "-c", "import devterms.rulepack as r; print(r.default_pack_dir())"],
+    probe = subprocess.run([sys.executable, "-c", "import devterms.pack.load as r; print(r.default_pack_dir())"],
                            cwd=work, env=env, capture_output=True, text=True, check=True)
     assert probe.stdout.strip().startswith(str(site))
     run = subprocess.run([sys.executable, "-m", "devterms", "check", "--no-cache", "scan.py"],

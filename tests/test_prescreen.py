@@ -8,8 +8,8 @@ import pytest
 from test_examples import _cases
 
 from devterms.checker import check_project
-from devterms.knowledge import Knowledge
-from devterms.rulepack import load_default_pack
+from devterms.pack.index import Knowledge
+from devterms.pack.load import load_default_pack
 
 
 @pytest.mark.parametrize(("files", "root"), _cases())

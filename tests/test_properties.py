@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from libcst.metadata import FunctionScope, MetadataWrapper, ScopeProvider
 
 from devterms.checker import CheckResult, check_project
-from devterms.rulepack import load_default_pack
+from devterms.pack.load import load_default_pack
 
 PACK = load_default_pack()
 EXAMPLES = Path(__file__).parent / "examples" / "face_identification"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from devterms import cli
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 from devterms.reading import PARALLEL_FROM, read_files, screen_text
-from devterms.rulepack import load_default_pack
+from devterms.pack.load import load_default_pack
 
 KNOWLEDGE = Knowledge(load_default_pack())
 

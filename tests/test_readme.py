@@ -7,8 +7,8 @@ from pathlib import Path
 
 from devterms.config import load_config
 from devterms.frontend import build_pack
-from devterms.rulepack import load_default_pack
-from devterms.ruletable import BEGIN, END, rule_table
+from devterms.pack.load import load_default_pack
+from devterms.pack.table import BEGIN, END, rule_table
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -88,7 +88,7 @@ def test_module_map_names_every_module() -> None:
     """README's Development section names every module of the package, so a reader can find each one."""
     development = README.split("## Development", 1)[1]
     package = ROOT / "src" / "devterms"
-    modules = [p.name for p in package.glob("*.py")] + [p.name for p in (package / "report").glob("*.py")]
+    modules = [p.name for folder in (package, package / "report", package / "pack") for p in folder.glob("*.py")]
     missing = sorted(m for m in modules if m != "__init__.py" and f"`{m}`" not in development)
     assert not missing, f"README's module map does not name {missing}"
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from devterms.rulepack import RulePack, default_pack_dir, load_pack
+from devterms.pack.load import default_pack_dir, load_pack
+
+from devterms.pack.types import RulePack
 
 ISSUE_PLATFORMS = {
     "x", "facebook", "instagram", "threads", "reddit", "linkedin", "youtube", "tiktok",
@@ -147,7 +149,7 @@ def test_readme_documents_every_section_and_code(pack: RulePack) -> None:
 
 
 def test_a_propagation_entry_of_the_wrong_shape_names_its_key(tmp_path: Path) -> None:
-    from devterms.schema import RulePackError
+    from devterms.pack.schema import RulePackError
 
     (tmp_path / "p.yaml").write_text(
         "propagation:\n  - id: x\n    kind: fills-receiver\n    description: d\n    calls: [len]\n")
@@ -198,7 +200,7 @@ def test_an_alias_of_the_wrong_shape_names_its_key(tmp_path: Path, aliases: str,
 
 def test_no_call_is_written_through_an_alias(pack: RulePack) -> None:
     """Each call is written once, under the name its alias means; the alias makes both match."""
-    from devterms.patterns import canonical
+    from devterms.pack.patterns import canonical
 
     written = [(entry.id, call) for section in (pack.sources, pack.sinks, pack.http_clients, pack.sanitizers,
                                                 pack.storage, pack.propagation, pack.meetings, pack.outputs,
@@ -209,7 +211,7 @@ def test_no_call_is_written_through_an_alias(pack: RulePack) -> None:
 
 
 def test_a_call_through_an_alias_matches_the_pattern_of_what_it_means(pack: RulePack) -> None:
-    from devterms.knowledge import Knowledge
+    from devterms.pack.index import Knowledge
 
     knowledge = Knowledge(pack)
     for path in ("tweepy.client.Client().search_recent_tweets", "telethon.sync.TelegramClient().iter_messages",
@@ -240,7 +242,7 @@ clauses:
 
 def _error_key(tmp_path: Path, text: str) -> str | None:
     """The key the loader's error names for a pack file holding ``text`` (which must fail)."""
-    from devterms.schema import RulePackError
+    from devterms.pack.schema import RulePackError
 
     (tmp_path / "p.yaml").write_text(text)
     with pytest.raises(RulePackError) as error:

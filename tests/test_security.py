@@ -16,7 +16,7 @@ import pytest
 from harness.frontends import SAMPLE_DT101, SAMPLE_DT101_LINE
 
 from devterms.checker import CheckResult, check_project
-from devterms.rulepack import load_default_pack, load_pack
+from devterms.pack.load import load_default_pack, load_pack
 from devterms.errors import InputError
 
 PACK = load_default_pack()

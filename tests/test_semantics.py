@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from devterms.rulepack import RulePack, load_default_pack
+from devterms.pack.load import load_default_pack
+
+from devterms.pack.types import RulePack
 from harness.snippets import check_snippet
 
 CASES = {

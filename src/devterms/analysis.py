@@ -10,12 +10,12 @@ import time
 
 from devterms.engine.module import ModuleState
 from devterms.engine.run import BudgetExceeded, ProjectRun
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 from devterms.model import Diagnostic, Finding, Use
 from devterms.parsing import Parsed, parse_source
 from devterms.project import ModuleGraph, SourceFile
 from devterms.reading import Progress
-from devterms.rulepack import RulePack
+from devterms.pack.types import RulePack
 
 
 def run_engine(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,

@@ -18,11 +18,11 @@ from typing import TypeVar
 
 from devterms import cache
 from devterms.discovery import resolved
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, ReadFile, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding, Use
 from devterms.project import SourceFile, module_name
-from devterms.rulepack import RulePack
+from devterms.pack.types import RulePack
 
 DEFAULT_BUDGET_STEPS = 1_000_000  # about 20 s of CPU on a slow module
 DEFAULT_TIMEOUT_SECONDS = 600.0  # the whole run's wall clock

@@ -28,9 +28,9 @@ from devterms.reading import Progress
 from devterms.changes import Changes
 from devterms.report import Report, formatters
 from devterms.report.text import statistics
-from devterms.rulepack import Rule, RulePack
+from devterms.pack.types import Rule, RulePack
 from devterms.ruledocs import pages
-from devterms.ruletable import rule_table
+from devterms.pack.table import rule_table
 from devterms.errors import InputError
 from devterms.selection import Selection
 from devterms.sourcetext import SourceText

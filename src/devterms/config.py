@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from devterms.patterns import PatternError, validate_host_pattern
-from devterms.rulepack import SEVERITIES
+from devterms.pack.patterns import PatternError, validate_host_pattern
+from devterms.pack.types import SEVERITIES
 from devterms.errors import InputError
-from devterms.schema import Entry
+from devterms.pack.schema import Entry
 
 if sys.version_info >= (3, 11):
     import tomllib

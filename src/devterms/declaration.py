@@ -32,8 +32,8 @@ from typing import Any
 from devterms.config import read_toml
 from devterms.mapping import DataMap, host_group, mapped_uses
 from devterms.model import Finding, Use
-from devterms.patterns import PatternError, host_matches, validate_host_pattern
-from devterms.rulepack import RulePack
+from devterms.pack.patterns import PatternError, host_matches, validate_host_pattern
+from devterms.pack.types import RulePack
 from devterms.errors import InputError
 
 FILE_NAME = "devterms-use.toml"

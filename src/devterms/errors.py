@@ -2,7 +2,7 @@
 
 A rule pack, a configuration file, a baseline, a declaration of use or a command-line argument
 can be wrong; each such mistake is an :class:`InputError` naming the file (or option), the entry
-and the key, as precisely as is known. Rule-pack mistakes are :class:`devterms.schema.RulePackError`,
+and the key, as precisely as is known. Rule-pack mistakes are :class:`devterms.pack.schema.RulePackError`,
 a kind of it.
 """
 

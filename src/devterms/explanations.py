@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from devterms.engine.meetings import IDENTITY, IN_CODE
-from devterms.packtypes import Meeting, Rule, RulePack, Vocabulary
+from devterms.pack.types import Meeting, Rule, RulePack, Vocabulary
 
 EXAMPLE_TERMS = 6
 

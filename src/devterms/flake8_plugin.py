@@ -45,7 +45,7 @@ class DevtermsChecker:
                            comma_separated_list=True, default=[], help="extra devterms rule pack folders")
         manager.add_option("--devterms-no-cache", parse_from_config=True, action="store_true",
                            default=False, help="do not use devterms' on-disk analysis cache")
-        from devterms.rulepack import off_by_default
+        from devterms.pack.load import off_by_default
 
         manager.extend_default_ignore(off_by_default())
 
@@ -60,7 +60,7 @@ class DevtermsChecker:
 
             decisions = DecisionEngine(options)
             cls.selected = staticmethod(lambda code: decisions.decision_for(code) is Decision.Selected)
-        from devterms.rulepack import default_switches
+        from devterms.pack.load import default_switches
 
         cls.active = any(cls.selected(code) for code in (*default_switches(), _ANY_PACK_CODE))
         if cls.active and cls.checked:

@@ -21,7 +21,8 @@ from devterms.errors import InputError
 from devterms.model import Diagnostic, Finding, Use
 from devterms.noqa import FileSuppressions
 from devterms.reading import Progress
-from devterms.rulepack import RulePack, Rule, default_pack_dir, load_pack
+from devterms.pack.load import default_pack_dir, load_pack
+from devterms.pack.types import Rule, RulePack
 from devterms.selection import Selection, unknown_codes
 from devterms.sourcetext import SourceText
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from devterms.model import Finding, Use
-from devterms.packtypes import Document, RulePack
-from devterms.patterns import host_matches
+from devterms.pack.types import Document, RulePack
+from devterms.pack.patterns import host_matches
 
 PUBLIC_SECTOR = "public-sector"  # host groups of rules/host_groups.yaml that name a destination group
 OWN_SERVICES = "own-services"

@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 PARALLEL_FROM = 64  # fewer files than this are read faster than worker processes start

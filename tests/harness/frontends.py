@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from devterms.model import Diagnostic, Finding, Hop
-from devterms.rulepack import Clause, Document, Platform, Rule, RulePack
+from devterms.pack.types import Clause, Document, Platform, Rule, RulePack
 
 SAMPLE_DT101 = """\
 import tweepy, face_recognition, requests

@@ -15,7 +15,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from devterms.rulepack import RulePack
+from devterms.pack.types import RulePack
 from harness.annotations import Outcome, compare, parse_annotations
 
 PRELUDE = '''\

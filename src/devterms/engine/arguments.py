@@ -13,7 +13,7 @@ import libcst as cst
 from devterms.engine.protocols import Run
 from devterms.engine.scope import Scope
 from devterms.engine.sites import CallSite
-from devterms.patterns import literal_key
+from devterms.pack.patterns import literal_key
 from devterms.values import HOLE, NOTHING, Value, join, merge_traces
 
 

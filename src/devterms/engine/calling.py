@@ -21,7 +21,7 @@ from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import MAX_CONTEXTS, HeapWrite, StoreWrite, Summaries
-from devterms.packtypes import RulePack
+from devterms.pack.types import RulePack
 from devterms.values import Trace, Value, cap_paths, merge_traces
 
 Loader = Callable[[CallSite, str], bool]  # loads the module a call path lives in, if it matters

@@ -21,8 +21,8 @@ from devterms.engine.scope import Scope as Frame
 from devterms.engine.sites import CallSite, label
 from devterms.engine.storage_effects import StorageEffects
 from devterms.engine.text_effects import built_text
-from devterms.knowledge import parse_endpoint
-from devterms.packtypes import Arg, Condition, Sanitizer, Sink, Source
+from devterms.pack.index import parse_endpoint
+from devterms.pack.types import Arg, Condition, Sanitizer, Sink, Source
 from devterms.values import MAX_PATHS, NOTHING, Trace, Value, container, join, merge_traces, truncated
 
 

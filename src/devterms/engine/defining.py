@@ -14,7 +14,7 @@ from devterms.engine.binding import defaults_of
 from devterms.engine.module import function_kind, function_params
 from devterms.engine.objects import ClassInfo, Definitions, FunctionInfo
 from devterms.engine.scope import Scope
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 
 
 def define_function(knowledge: Knowledge, definitions: Definitions, scope: Scope,

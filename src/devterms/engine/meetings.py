@@ -28,8 +28,8 @@ import libcst as cst
 from devterms.engine.scope import Scope
 from devterms.engine.reporting import Reporter
 from devterms.engine.summaries import KEPT, Pending
-from devterms.knowledge import Knowledge
-from devterms.packtypes import RulePack, Vocabulary
+from devterms.pack.index import Knowledge
+from devterms.pack.types import RulePack, Vocabulary
 from devterms.values import HOLE, NOTHING, Inference, Trace, Value, merge_traces
 
 SITE_TABLE = "mark:site-table"

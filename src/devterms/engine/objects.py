@@ -17,7 +17,7 @@ import libcst as cst
 
 from devterms.engine.module import ModuleState, Param
 from devterms.engine.tracking import Tracker
-from devterms.packtypes import Source
+from devterms.pack.types import Source
 from devterms.values import Value
 
 

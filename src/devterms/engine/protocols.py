@@ -15,8 +15,8 @@ from devterms.engine.reporting import Reporter
 from devterms.engine.scope import Scope
 from devterms.engine.sites import CallSite
 from devterms.engine.storage import Persistence
-from devterms.knowledge import Knowledge
-from devterms.packtypes import RulePack
+from devterms.pack.index import Knowledge
+from devterms.pack.types import RulePack
 from devterms.values import Value
 
 

@@ -30,7 +30,7 @@ from devterms.engine.steps import FlowRenderer, Step
 from devterms.engine.summaries import KEPT, LIMIT, MAX_FLOWS, USE, Comparison, Pending, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.model import Diagnostic, Finding, Use
-from devterms.packtypes import RulePack, Source
+from devterms.pack.types import RulePack, Source
 from devterms.values import Trace, Value, merge_traces
 
 

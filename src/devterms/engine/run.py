@@ -38,9 +38,9 @@ from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries, Summary
 from devterms.engine.tracking import Tracker, Unit
 from devterms.engine.widening import Widening
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 from devterms.model import Diagnostic, Finding, Use
-from devterms.packtypes import RulePack
+from devterms.pack.types import RulePack
 from devterms.project import ModuleGraph
 from devterms.values import Value, parent_folder
 

@@ -18,7 +18,7 @@ import libcst as cst
 
 from devterms.engine.scope import Scope
 from devterms.engine.sites import CallSite
-from devterms.packtypes import Propagation
+from devterms.pack.types import Propagation
 from devterms.values import MAX_PARTS, Value
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from devterms.packtypes import Arg
+from devterms.pack.types import Arg
 from devterms.values import NOTHING, Value, join
 
 _CALL_SUFFIX = re.compile(r"\('([^']*)'\)")

@@ -17,7 +17,7 @@ from devterms.engine.steps import Step
 from devterms.engine.storage import is_sql, selected_table, written_table
 from devterms.engine.summaries import StoreWrite
 from devterms.engine.text_effects import format_holes
-from devterms.packtypes import Arg, Storage
+from devterms.pack.types import Arg, Storage
 from devterms.values import HOLE, NOTHING, Trace, Value, concat_text, join
 
 

@@ -12,7 +12,7 @@ import re
 import libcst as cst
 
 from devterms.engine.sites import CallSite
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 from devterms.values import HOLE, concat_text, interleave, parent_folder
 
 _FIELDS = re.compile(r"\{[^{}]*\}|%\([^()]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")

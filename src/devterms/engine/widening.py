@@ -14,7 +14,7 @@ from devterms.engine.heap import Heap
 from devterms.engine.objects import Definitions
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries
-from devterms.knowledge import Knowledge
+from devterms.pack.index import Knowledge
 from devterms.project import ModuleGraph
 from devterms.values import Value
 

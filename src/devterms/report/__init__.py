@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from devterms.model import Diagnostic, Finding, Hop
-from devterms.rulepack import Clause, ClauseGap, Document, RulePack, Rule
+from devterms.pack.types import Clause, ClauseGap, Document, Rule, RulePack
 from devterms.sourcetext import SourceText
 
 

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from devterms.model import Diagnostic, Finding
-from devterms.packtypes import ClauseGap
+from devterms.pack.types import ClauseGap
 from devterms.report import Report
 
 VERSION = 1

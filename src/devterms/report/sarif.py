@@ -26,7 +26,7 @@ from devterms.noqa import FileSuppressions
 from devterms.report import Report
 from devterms.report.json import gap_object
 from devterms.ruledocs import rule_page
-from devterms.rulepack import Rule
+from devterms.pack.types import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from devterms.model import Finding
-from devterms.packtypes import ClauseGap
+from devterms.pack.types import ClauseGap
 from devterms.report import Report, hop_role, location, printable
 
 INDENT = "    "

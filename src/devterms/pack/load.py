@@ -20,23 +20,20 @@ from pathlib import Path
 from typing import TypeVar
 
 from devterms import __version__
-from devterms.packtypes import (
+from devterms.pack.types import (
     CONFIDENCES, MEETING_KINDS, OUTPUT_KINDS, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS,
     STORAGE_KINDS, STORES, TABLE_NAMES, VOCABULARY_REPORTS, Arg, Clause, ClauseGap, Condition, Derivation, Document, HttpClient,
     Meeting, Output,
     Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
 )
-from devterms.patterns import CallMatcher, PatternError, validate_host_pattern
-from devterms.schema import Entry, RulePackError, load_yaml_file
+from devterms.pack.patterns import CallMatcher, PatternError, validate_host_pattern
+from devterms.pack.schema import Entry, RulePackError, load_yaml_file
 
 SECTIONS = frozenset({"aliases", "platforms", "legal_process", "clauses", "clause_gaps", "sources", "sinks", "http_clients", "sanitizers",
                       "storage", "propagation", "rules", "host_groups", "vocabularies", "meetings",
                       "outputs", "derivations", "tool_rules"})
 _T = TypeVar("_T")
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
-__all__ = ["Arg", "Clause", "ClauseGap", "Condition", "Document", "HttpClient", "Platform", "Rule", "RulePack",
-           "RulePackError", "Sanitizer", "Sink", "Source", "Storage", "SEVERITIES",
-           "default_pack_dir", "default_switches", "load_default_pack", "load_pack", "off_by_default"]
 
 
 def default_pack_dir() -> Path:
@@ -44,7 +41,7 @@ def default_pack_dir() -> Path:
     shipped = importlib.resources.files("devterms") / "rules"
     if shipped.is_dir():
         return Path(str(shipped))
-    return Path(__file__).resolve().parents[2] / "rules"
+    return Path(__file__).resolve().parents[3] / "rules"
 
 
 @functools.cache

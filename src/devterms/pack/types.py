@@ -1,6 +1,6 @@
 """The values a rule pack is made of: platforms, clauses, sources, sinks, storage and rules.
 
-Plain frozen dataclasses, built by :mod:`devterms.rulepack` from the YAML and read by everyone
+Plain frozen dataclasses, built by :mod:`devterms.pack.load` from the YAML and read by everyone
 else; the schema they follow is documented in ``rules/README.md``.
 """
 

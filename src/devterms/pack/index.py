@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from devterms.patterns import CallMatcher, host_matches
-from devterms.packtypes import (
+from devterms.pack.patterns import CallMatcher, host_matches
+from devterms.pack.types import (
     Derivation, HttpClient, Meeting, Output, Propagation, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
 )
 from devterms.values import HOLE
