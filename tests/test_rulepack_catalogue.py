@@ -202,11 +202,7 @@ def test_no_call_is_written_through_an_alias(pack: RulePack) -> None:
     """Each call is written once, under the name its alias means; the alias makes both match."""
     from devterms.pack.patterns import canonical
 
-    written = [(entry.id, call) for section in (pack.sources, pack.sinks, pack.http_clients, pack.sanitizers,
-                                                pack.storage, pack.propagation, pack.meetings, pack.outputs,
-                                                pack.derivations)
-               for entry in section for call in (*entry.calls, *getattr(entry, "callbacks", ()))]
-    through = [f"{entry}: {call}" for entry, call in written if canonical(call, pack.aliases) != call]
+    through = [f"{entry}: {call}" for entry, call in pack.call_patterns() if canonical(call, pack.aliases) != call]
     assert not through, "write these under the alias's meaning:\n  " + "\n  ".join(through)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "note")
@@ -364,6 +364,14 @@ class RulePack:
     aliases: dict[str, str] = dataclasses.field(default_factory=dict)
     # rules about devterms itself (DT000, DT001, DT601): no sink category, no clause
     tool_rules: dict[str, Rule] = dataclasses.field(default_factory=dict)
+
+    def call_patterns(self) -> Iterator[tuple[str, str]]:
+        """(entry id, call pattern) for every call the pack writes, in every section."""
+        for section in (self.sources, self.sinks, self.http_clients, self.sanitizers, self.storage,
+                        self.propagation, self.meetings, self.outputs, self.derivations):
+            for entry in section:
+                yield from ((entry.id, call) for call in entry.calls)
+        yield from ((source.id, call) for source in self.sources for call in source.callbacks)
 
     def rule_for_category(self, category: str) -> Rule | None:
         return self._rules_by_category.get(category)
