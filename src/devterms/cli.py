@@ -16,6 +16,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from devterms import __version__, cli_map
@@ -34,6 +35,8 @@ from devterms.pack.table import rule_table
 from devterms.errors import InputError
 from devterms.selection import Selection
 from devterms.sourcetext import SourceText
+
+_N = TypeVar("_N", int, float)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,14 +154,19 @@ def _codes(text: str) -> tuple[str, ...]:
     return codes
 
 
-def _seconds(text: str) -> float:
+def _number(text: str, kind: Callable[[str], _N], allowed: Callable[[_N], bool], bound: str) -> _N:
+    """``text`` read as ``kind``, which must be ``allowed`` (``bound`` says what is)."""
     try:
-        seconds = float(text)
+        value = kind(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not seconds > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return seconds
+    if not allowed(value):  # NaN is not allowed either: every comparison with it is false
+        raise argparse.ArgumentTypeError(f"must be {bound}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    return _number(text, float, lambda seconds: seconds > 0, "more than 0")
 
 
 def _rule_docs_url(text: str) -> str:
@@ -175,13 +183,7 @@ def _rule_docs_url(text: str) -> str:
 
 
 def _jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return jobs or os.cpu_count() or 1
+    return _number(text, int, lambda jobs: jobs >= 0, "0 or more") or os.cpu_count() or 1
 
 
 def run_check(args: argparse.Namespace) -> int:

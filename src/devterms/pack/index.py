@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from devterms.pack.patterns import CallMatcher, host_matches
 from devterms.pack.types import (
@@ -133,10 +134,7 @@ class Knowledge:
 
     def default_returner(self, path: str, method: str | None) -> Propagation | None:
         """The entry of a call that returns its default argument when a setting is missing."""
-        found = self.default_returners.match(path)
-        if found:
-            return found[0]  # type: ignore[return-value]
-        return self.default_methods.get(method) if method else None
+        return _by_path_or_method(self.default_returners, self.default_methods, path, method)
 
     def settings_for(self, path: str) -> list[Propagation]:
         """Entries of calls that declare a setting on their receiver, return the settings, or
@@ -151,10 +149,7 @@ class Knowledge:
 
     def sanitizer_for(self, path: str, method: str | None) -> Sanitizer | None:
         """The sanitizer a call reaches by its path, or by its method's name on any object."""
-        found = self.sanitizers.match(path)
-        if found:
-            return found[0]  # type: ignore[return-value]
-        return self.sanitizer_methods.get(method) if method else None
+        return _by_path_or_method(self.sanitizers, self.sanitizer_methods, path, method)
 
     def meetings_for(self, path: str) -> list[Meeting]:
         return self.meetings.match(path)  # type: ignore[return-value]
@@ -253,6 +248,17 @@ class Trigger:
             for word in words.intersection(self._by_word)
             for need, host in self._by_word[word]
         )
+
+
+_E = TypeVar("_E")
+
+
+def _by_path_or_method(calls: CallMatcher, methods: Mapping[str, _E], path: str, method: str | None) -> _E | None:
+    """The first entry whose pattern ``path`` matches, else the one its method's name names."""
+    found = calls.match(path)
+    if found:
+        return found[0]  # type: ignore[return-value]
+    return methods.get(method) if method else None
 
 
 def _host_regex(host: str) -> re.Pattern[str] | None:
