@@ -390,36 +390,6 @@ def test_a_linked_cache_gitignore_is_not_written_through(tmp_path: Path, forget_
     assert victim.read_text() == "precious\n"
 
 
-def test_a_linked_cache_lock_is_not_followed(tmp_path: Path, forget_memos: None) -> None:
-    project = _project_with_finding(tmp_path)
-    outside = tmp_path / "created-outside"  # opening the lock through the link would create it
-    cache = project / ".devterms_cache"
-    cache.mkdir()
-    (cache / ".lock").symlink_to(outside)
-    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache))
-    assert not outside.exists() and (cache / ".lock").is_symlink()
-
-
-def test_one_process_computes_an_answer_while_the_others_wait(tmp_path: Path) -> None:
-    """flake8's -j workers each need the project's answer: the lock makes the second wait for
-    the first (and then read the cache) instead of computing it too."""
-    import subprocess
-    import time
-
-    from devterms import cache
-
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from devterms import cache\n"
-         "with cache.one_at_a_time(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(1.5)\n",
-         str(tmp_path / "c")], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    started = time.monotonic()
-    with cache.one_at_a_time(tmp_path / "c"):
-        waited = time.monotonic() - started
-    holder.wait(timeout=30)
-    assert waited > 0.5, waited
-
-
 def test_a_linked_cache_folder_is_not_used(tmp_path: Path, forget_memos: None) -> None:
     project = _project_with_finding(tmp_path)
     target = tmp_path / "elsewhere"

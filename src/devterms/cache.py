@@ -15,8 +15,7 @@ hex (a full disk, an edit) is replaced by a new random key rather than used.
 
 Besides the answers, the folder keeps a *screen index* per pack version (:func:`load_index`):
 each file's status, content digest and pre-screen result, signed the same way, so that a run
-on an unchanged tree reads no file (see :mod:`devterms.reading`). A ``.lock`` file lets one
-process compute an answer that others need at the same time (:func:`one_at_a_time`).
+on an unchanged tree reads no file (see :mod:`devterms.reading`).
 """
 
 from __future__ import annotations
@@ -99,43 +98,6 @@ def save(folder: Path, key: str, findings: list[Finding], diagnostics: list[Diag
     _save_payload(folder, key, json.dumps({"findings": [asdict(f) for f in findings],
                                            "diagnostics": [asdict(d) for d in diagnostics],
                                            "uses": [asdict(u) for u in uses or ()]}, sort_keys=True))
-
-
-@contextmanager
-def one_at_a_time(folder: Path | None) -> Iterator[None]:
-    """Hold the folder's lock: one process computes an answer while the others that need it
-    (flake8's ``-j`` workers, a hook and an editor) wait, then read it instead of computing it
-    again. The lock is ``flock`` on a ``.lock`` file opened without following a link; where that
-    is not possible (no folder, a planted link, no ``fcntl``) the caller simply goes on alone."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX
-        yield
-        return
-    with _opened(folder, create=True) if folder is not None else _nothing() as handle:
-        fd = None
-        if handle is not None:
-            try:
-                fd = os.open(".lock", os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK, 0o644, dir_fd=handle)
-                if not stat.S_ISREG(os.fstat(fd).st_mode):
-                    os.close(fd)
-                    fd = None
-                else:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
-            except OSError:
-                if fd is not None:
-                    os.close(fd)
-                fd = None
-        try:
-            yield
-        finally:
-            if fd is not None:
-                os.close(fd)  # closing releases the lock
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield None
 
 
 def _load_payload(folder: Path, key: str) -> str | None:

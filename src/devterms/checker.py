@@ -153,19 +153,16 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
     timed_out = False
-    if cached is None:
-        with cache.one_at_a_time(cache_dir):  # flake8's workers all want this answer: one computes it
-            cached = cache.load(cache_dir, key) if cache_dir is not None else None
-            if cached is None:
-                computed = _run_deep(lambda: _analysis().run_engine(
-                    pack, knowledge, sources, budget, (deadline, limits.timeout), modes, progress))
-                findings, unanalysable, uses, timed_out = computed
-                if cache_dir is not None and not timed_out:  # a timed-out answer depends on the machine
-                    cache.save(cache_dir, key, findings, unanalysable, uses)
     if cached is not None:
         findings, unanalysable, uses = cached
-        if remembered is not None and cache_dir is not None and not cache.has(cache_dir, key):
-            cache.save(cache_dir, key, findings, unanalysable, uses)  # the folder was emptied meanwhile
+    else:
+        findings, unanalysable, uses, timed_out = _run_deep(
+            lambda: _analysis().run_engine(pack, knowledge, sources, budget, (deadline, limits.timeout), modes,
+                                           progress))
+    if timed_out:
+        pass  # a machine-dependent answer: neither remembered nor cached
+    elif cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
+        cache.save(cache_dir, key, findings, unanalysable, uses)
     if not timed_out:
         if len(_results) >= _MAX_RESULTS:
             _results.pop(next(iter(_results)))
