@@ -56,9 +56,11 @@ class _PositionState(CodegenState):
 
     def add_token(self, value: str) -> None:  # the code itself is not kept, only where it is
         newlines = value.count("\n")
+        if "\r" in value:  # a lone \r (old Mac line endings) ends a line for Python and editors too
+            newlines += value.count("\r") - value.count("\r\n")
         if newlines:
             self.line += newlines
-            self.column = len(value) - value.rindex("\n") - 1
+            self.column = len(value) - max(value.rfind("\n"), value.rfind("\r")) - 1
         else:
             self.column += len(value)
 
