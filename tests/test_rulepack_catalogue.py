@@ -245,3 +245,25 @@ def _error_key(tmp_path: Path, text: str) -> str | None:
         load_pack([tmp_path])
     assert error.value.file == str(tmp_path / "p.yaml")
     return error.value.key
+
+
+def test_a_finding_cites_the_most_specific_clause_first(pack: RulePack) -> None:
+    """X bans facial recognition outright and surveillance in general: DT101 cites the first first."""
+    for code, platform in (("DT101", "x"), ("DT201", "x"), ("DT201", "facebook"), ("DT302", "x")):
+        rule = pack.rules[code]
+        first = pack.clauses_for(rule, platform)[0]
+        assert first.category == rule.clause_category, (code, platform, first.id)
+
+
+def test_a_clause_category_none_of_its_clauses_has_names_its_key(tmp_path: Path) -> None:
+    text = """\
+platforms:
+  - {id: p, name: P, documents: [{id: terms, title: Terms, url: "https://p.example/terms"}]}
+clauses:
+  - {id: p-1, platform: p, document: terms, section: "1", url: "https://p.example/terms", summary: s,
+     category: surveillance, confidence: high}
+rules:
+  - {code: DT101, name: face-identification, title: t, message: m, description: d, severity: error,
+     sink_category: face-identification, clauses: [p-1], clause_category: location-tracking}
+"""
+    assert _error_key(tmp_path, text) == "clause_category"

@@ -425,8 +425,10 @@ def _rule(e: Entry, clauses: dict[str, Clause]) -> tuple[Entry, str, Rule]:
         e.code("code"), e.identifier("name"), e.text("title"), e.text("message"),
         e.text("description"), e.choice("severity", SEVERITIES), e.text("sink_category"),
         e.flag("enabled", default=True), e.str_list("clauses", required=True),
-        e.str_list("collects"),
+        e.str_list("collects"), e.optional_text("clause_category") or "",
     )
+    if r.clause_category and not any(clauses[c].category == r.clause_category for c in r.clauses if c in clauses):
+        raise e.error("clause_category", f"{r.clause_category!r} is the category of none of its clauses")
     for kind in r.collects:
         if kind not in SOURCE_KINDS:
             raise e.error("collects", f"{kind!r} is not a source kind ({', '.join(SOURCE_KINDS)})")

@@ -337,6 +337,7 @@ class Rule:
     enabled: bool
     clauses: tuple[str, ...]
     collects: tuple[str, ...] = ()  # source kinds reported where they collect (unofficial scrapers)
+    clause_category: str = ""  # the category of its most specific clauses, cited first
 
 
 @dataclass(frozen=True)
@@ -391,9 +392,10 @@ class RulePack:
         return tuple(expanded)
 
     def clauses_for(self, rule: Rule, platform: str) -> tuple[Clause, ...]:
-        return tuple(
-            self.clauses[cid] for cid in rule.clauses if self.clauses[cid].platform == platform
-        )
+        """The clauses of ``platform`` that ``rule`` cites, the most specific first: those of the
+        rule's ``clause_category`` (a face-recognition ban before a general surveillance one)."""
+        cited = [self.clauses[cid] for cid in rule.clauses if self.clauses[cid].platform == platform]
+        return tuple(sorted(cited, key=lambda clause: clause.category != rule.clause_category))
 
     def clause_gap(self, rule: Rule, platform: str) -> ClauseGap | None:
         """The statement that ``platform``'s terms have no clause for ``rule``, if one was recorded."""
