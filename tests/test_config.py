@@ -11,7 +11,7 @@ from harness.frontends import write_tree
 
 from devterms.checker import check_project
 from devterms.config import AllowedHost, load_config
-from devterms.frontend import build_pack
+from devterms.project import build_pack
 from devterms.pack.load import load_default_pack
 from devterms.errors import InputError
 from devterms.selection import Selection

@@ -17,7 +17,7 @@ from devterms import checker
 from devterms.checker import check_project
 from devterms.cli import main
 from devterms.declaration import FILE_NAME, find_declaration, parse_declaration, undeclared
-from devterms.frontend import analyse, open_project, selection_for
+from devterms.project import analyse, open_project, selection_for
 from devterms.mapping import MapReport, build_map
 from devterms.model import Use
 from devterms.report import map_html, map_json, map_markdown

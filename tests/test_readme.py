@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from devterms.config import load_config
-from devterms.frontend import build_pack
+from devterms.project import build_pack
 from devterms.pack.load import load_default_pack
 from devterms.pack.table import BEGIN, END, rule_table
 

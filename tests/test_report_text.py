@@ -73,7 +73,7 @@ def test_suppressed_findings_are_shown_only_on_request() -> None:
 
 
 def test_finding_without_flow_prints_only_its_headline() -> None:
-    from devterms.frontend import unused_noqa_finding
+    from devterms.project import unused_noqa_finding
 
     out = render(make_report(findings=(unused_noqa_finding(tiny_pack(), "a.py", 3, 10, "DT101"),)))
     assert out.splitlines()[0] == "a.py:3:11: DT001 [warning] unused noqa code DT101"

@@ -13,7 +13,7 @@ from devterms.engine.run import BudgetExceeded, ProjectRun
 from devterms.pack.index import Knowledge
 from devterms.model import Diagnostic, Finding, Use
 from devterms.parsing import Parsed, parse_source
-from devterms.project import ModuleGraph, SourceFile
+from devterms.modules import ModuleGraph, SourceFile
 from devterms.reading import Progress
 from devterms.pack.types import RulePack
 

@@ -21,7 +21,7 @@ from devterms.discovery import resolved
 from devterms.pack.index import Knowledge
 from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, ReadFile, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding, Use
-from devterms.project import SourceFile, module_name
+from devterms.modules import SourceFile, module_name
 from devterms.pack.types import RulePack
 
 DEFAULT_BUDGET_STEPS = 1_000_000  # about 20 s of CPU on a slow module

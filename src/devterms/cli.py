@@ -1,6 +1,6 @@
 """The ``devterms`` command: ``check``, ``map`` (:mod:`devterms.cli_map`), ``rules`` and ``explain``.
 
-A thin adapter: argparse in, :mod:`devterms.frontend` for the run, a formatter out. Exit status
+A thin adapter: argparse in, :mod:`devterms.project` for the run, a formatter out. Exit status
 is 0 when clean, 1 with findings (or files that could not be analysed), 2 for usage,
 configuration and rule-pack mistakes, which are printed as one ``devterms: error:`` line.
 """
@@ -23,7 +23,7 @@ from devterms import __version__, cli_map
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
 from devterms.discovery import explicit_files, files_under, find_root, is_excluded, resolved
-from devterms.frontend import (Outcome, Project, analyse, build_pack, display_path, open_project,
+from devterms.project import (Outcome, Project, analyse, build_pack, display_path, open_project,
                                selection_for)
 from devterms.reading import Progress
 from devterms.changes import Changes

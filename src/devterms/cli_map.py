@@ -16,7 +16,7 @@ from pathlib import Path
 
 from devterms.declaration import FILE_NAME, Declaration, draft, find_declaration, undeclared
 from devterms.discovery import files_under
-from devterms.frontend import Outcome, Project, analyse, selection_for
+from devterms.project import Outcome, Project, analyse, selection_for
 from devterms.mapping import MapReport, build_map
 from devterms.model import Finding, Use
 from devterms.noqa import FileSuppressions

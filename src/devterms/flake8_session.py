@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devterms.discovery import files_under, find_root
-from devterms.frontend import Outcome, Project, analyse, display_path, open_project, selection_for
+from devterms.project import Outcome, Project, analyse, display_path, open_project, selection_for
 from devterms.model import Finding
 from devterms.errors import InputError
 from devterms.selection import Selection

@@ -39,7 +39,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from devterms import __version__
 from devterms.discovery import find_root, is_excluded
-from devterms.frontend import Project, analyse, open_project, selection_for
+from devterms.project import Project, analyse, open_project, selection_for
 from devterms.model import Diagnostic, Finding, Hop
 from devterms.report import printable
 from devterms.errors import InputError

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from devterms.legacy import Translation
-from devterms.project import SourceFile
+from devterms.modules import SourceFile
 
 MAX_SNIPPET = 48
 

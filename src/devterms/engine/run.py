@@ -41,7 +41,7 @@ from devterms.engine.widening import Widening
 from devterms.pack.index import Knowledge
 from devterms.model import Diagnostic, Finding, Use
 from devterms.pack.types import RulePack
-from devterms.project import ModuleGraph
+from devterms.modules import ModuleGraph
 from devterms.values import Value, parent_folder
 
 MAX_RUNS = 12  # runs of one module before it is taken as settled (and said so)

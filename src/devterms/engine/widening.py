@@ -15,7 +15,7 @@ from devterms.engine.objects import Definitions
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries
 from devterms.pack.index import Knowledge
-from devterms.project import ModuleGraph
+from devterms.modules import ModuleGraph
 from devterms.values import Value
 
 
