@@ -51,6 +51,7 @@ import tempfile
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -327,18 +328,26 @@ def identify(username):
 '''
 
 
-def make_synthetic(folder: Path, n: int) -> list[Path]:
+def make_project(folder: Path, n: int, text: Callable[[int], str]) -> list[Path]:
+    """``n`` modules ``app/m{i}.py`` holding ``text(i)``, in a project of their own."""
     app = folder / "app"
     app.mkdir(parents=True)
-    (folder / "pyproject.toml").write_text("[project]\nname = \"synthetic\"\n")
+    (folder / "pyproject.toml").write_text("[project]\nname = \"bench\"\n")
     (app / "__init__.py").write_text("")
     files = [app / "__init__.py"]
     for i in range(n):
-        text = SOURCE_MODULE if i == 0 else (SINK_MODULE if i == n - 1 else HELPER_MODULE).format(i=i, prev=i - 1)
         path = app / f"m{i}.py"
-        path.write_text(text)
+        path.write_text(text(i))
         files.append(path)
     return files
+
+
+def make_synthetic(folder: Path, n: int) -> list[Path]:
+    """The import chain: the source in m0, a helper per module, the sink in the last."""
+    def text(i: int) -> str:
+        return SOURCE_MODULE if i == 0 else (SINK_MODULE if i == n - 1 else HELPER_MODULE).format(i=i, prev=i - 1)
+
+    return make_project(folder, n, text)
 
 
 def bench_synthetic(work: Path, sizes: list[int], timeout: float) -> list[dict]:
@@ -473,18 +482,9 @@ class Counter{i}:
 '''
 
 
-def make_project(folder: Path, n: int, template: str) -> list[Path]:
-    """``n`` modules of ``template`` in package ``app``, module i importing module i-1."""
-    app = folder / "app"
-    app.mkdir(parents=True)
-    (folder / "pyproject.toml").write_text("[project]\nname = \"bench\"\n")
-    (app / "__init__.py").write_text("")
-    files = [app / "__init__.py"]
-    for i in range(n):
-        path = app / f"m{i}.py"
-        path.write_text(template.format(i=i, prev=max(i - 1, 0)))
-        files.append(path)
-    return files
+def from_template(template: str) -> Callable[[int], str]:
+    """Module i of a project written from ``template``, importing module i-1."""
+    return lambda i: template.format(i=i, prev=max(i - 1, 0))
 
 
 def _exponent(rows: list[dict], size: str, cost: str) -> float | None:
@@ -535,7 +535,7 @@ def bench_engine(work: Path, sizes: list[int], timeout: float) -> dict:
     result: dict = {"positive": [], "chain": []}
     for n in sizes:
         folder = work / f"positive{n}"
-        files = make_project(folder, n, POSITIVE_MODULE)
+        files = make_project(folder, n, from_template(POSITIVE_MODULE))
         result["positive"].append(_engine_row(work, f"positive N={n}", files, folder, timeout))
     result["positive_exponent"] = _exponent(result["positive"], "lines", "check_inner")
     for n in sizes:
@@ -546,7 +546,7 @@ def bench_engine(work: Path, sizes: list[int], timeout: float) -> dict:
         result["chain"].append(row)
     result["chain_exponent"] = _exponent(result["chain"], "modules", "check_inner")
     folder = work / "negative700"
-    result["negative"] = _engine_row(work, "negative N=700", make_project(folder, 700, NEGATIVE_MODULE),
+    result["negative"] = _engine_row(work, "negative N=700", make_project(folder, 700, from_template(NEGATIVE_MODULE)),
                                      folder, timeout)
     smallest = work / f"positive{sizes[0]}"
     result["warm"] = _warm(smallest, smallest / "app" / "m1.py", timeout)

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from harness.frontends import POSITIVE
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = ["tests/examples", "examples"]
 _FLAKE8_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>DT[1-9]\d\d) ", re.M)
@@ -58,22 +60,10 @@ def test_flake8_and_cli_agree(tmp_path: Path) -> None:
     assert from_flake8 - from_cli <= at_hops
 
 
-MULTI_LINE = '''\
-import face_recognition
-import requests
-import tweepy
-
-client = tweepy.Client(bearer_token="not-a-token")
-resp = client.search_recent_tweets(query="#python", expansions=["author_id"],
-                                   user_fields=["profile_image_url"])
-for user in resp.includes.get("users", []):
-    picture = requests.get(user.profile_image_url, stream=True, timeout=10).raw
-    image = face_recognition.load_image_file(picture)
-    encodings = face_recognition.face_encodings(
-        image,
-    ){comment}
-    when = picture.stamp()  # noqa: DTZ005
-'''
+# POSITIVE with its sink call over three lines, a comment slot on the closing line, and another
+# plugin's DT-like code on the next.
+MULTI_LINE = POSITIVE.replace("face_encodings(image)\n", "face_encodings(\n        image,\n    ){comment}\n") \
+    + "    when = picture.stamp()  # noqa: DTZ005\n"
 
 
 def test_one_noqa_rule_for_flake8_and_the_cli(tmp_path: Path) -> None:
