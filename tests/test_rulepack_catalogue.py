@@ -264,3 +264,26 @@ rules:
      sink_category: face-identification, clauses: [p-1], clause_category: location-tracking}
 """
     assert _error_key(tmp_path, text) == "clause_category"
+
+
+def test_the_shipped_json_schema_is_the_loaders() -> None:
+    from devterms.pack.jsonschema import FILE_NAME, schema_text
+
+    shipped = (default_pack_dir() / FILE_NAME).read_text(encoding="utf-8")
+    assert shipped == schema_text(), "rules/pack.schema.json is stale: run `devterms rules --schema > rules/pack.schema.json`"
+
+
+def test_the_json_schema_accepts_every_pack_file_and_catches_a_misspelt_key() -> None:
+    import json
+
+    import jsonschema
+
+    from devterms.pack.jsonschema import pack_schema
+
+    validator = jsonschema.Draft202012Validator(pack_schema())
+    for path in sorted(default_pack_dir().rglob("*.yaml")):
+        document = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        assert not [e.message for e in validator.iter_errors(document)], path
+    misspelt = {"aliases": [{"name": "a.b.C", "meams": "a.C", "checked": "a 1.0"}]}
+    assert {e.validator for e in validator.iter_errors(misspelt)} == {"additionalProperties", "required"}
+    assert not list(validator.iter_errors({"aliases": [{"name": "a.b.C", "means": "a.C", "checked": "a 1.0"}]}))

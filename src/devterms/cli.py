@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--markdown", action="store_true", help="print README.md's rule table")
     rules.add_argument("--docs", type=Path, metavar="DIR", help="write one documentation page per rule into DIR")
+    rules.add_argument("--schema", action="store_true",
+                       help="print the JSON Schema of a rule-pack file (shipped as rules/pack.schema.json)")
     _pack_options(rules)
     rules.set_defaults(run=run_rules)
 
@@ -334,6 +336,11 @@ def _pack(args: argparse.Namespace) -> tuple[RulePack, dict[str, Rule]]:
 
 
 def run_rules(args: argparse.Namespace) -> int:
+    if args.schema:
+        from devterms.pack.jsonschema import schema_text
+
+        sys.stdout.write(schema_text())
+        return 0
     pack, rules = _pack(args)
     if args.markdown:
         print(rule_table(pack, rules.values()))

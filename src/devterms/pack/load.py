@@ -72,6 +72,12 @@ def load_pack(
 
     ``extra`` adds entries that come from elsewhere, such as a project's configuration.
     """
+    return build(*read_sections(folders, extra))
+
+
+def read_sections(folders: Sequence[Path], extra: Mapping[str, Sequence[Entry]] | None = None
+                  ) -> tuple[dict[str, list[Entry]], str]:
+    """The entries of every section of ``folders`` (and ``extra``), and the pack's version."""
     files = [f for folder in folders for f in _yaml_files(folder)]
     digest = hashlib.sha256(__version__.encode())
     sections: dict[str, list[Entry]] = {}
@@ -83,7 +89,7 @@ def load_pack(
     for section, added in (extra or {}).items():
         digest.update(repr([(e.file, dict(e.raw)) for e in added]).encode())
         sections.setdefault(section, []).extend(added)
-    return _build(sections, digest.hexdigest()[:16])
+    return sections, digest.hexdigest()[:16]
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -142,7 +148,8 @@ def _hosts(entry: Entry, groups: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     return hosts
 
 
-def _build(sections: dict[str, list[Entry]], version: str) -> RulePack:
+def build(sections: dict[str, list[Entry]], version: str) -> RulePack:
+    """Validate the entries of every section into one :class:`RulePack` (each entry's keys read once)."""
     for section, entries in sections.items():
         if section not in SECTIONS:
             raise RulePackError(entries[0].file if entries else "?", section, None,

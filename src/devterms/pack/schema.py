@@ -31,6 +31,7 @@ class Entry:
     def __init__(self, file: str, section: str, index: int, raw: Mapping[str, object]) -> None:
         self.file, self.section, self.index, self.raw = file, section, index, raw
         self.used: set[str] = set()
+        self.required: set[str] = set()  # the keys read as required (see devterms.pack.jsonschema)
 
     @property
     def label(self) -> str:
@@ -42,6 +43,8 @@ class Entry:
 
     def _get(self, key: str, required: bool) -> object:
         self.used.add(key)
+        if required:
+            self.required.add(key)
         value = self.raw.get(key)
         if value is None and required:
             raise self.error(key, "is required")
