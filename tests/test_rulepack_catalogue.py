@@ -231,7 +231,7 @@ platforms:
   - {id: p, name: P, documents: [{id: terms, title: Terms, url: "https://p.example/terms"}]}
 clauses:
   - {id: p-1, platform: p, document: terms, section: "1", url: "https://p.example/terms", summary: s,
-     category: surveillance, confidence: high"""
+     category: surveillance, confidence: high, rules: []"""
 
 
 def test_a_clause_citing_an_unknown_legal_process_entry_names_its_key(tmp_path: Path) -> None:
@@ -258,12 +258,34 @@ def test_a_finding_cites_the_most_specific_clause_first(pack: RulePack) -> None:
 
 
 def test_a_clause_category_none_of_its_clauses_has_names_its_key(tmp_path: Path) -> None:
-    text = ONE_CLAUSE + """}
+    text = ONE_CLAUSE.replace("rules: []", "rules: [DT101]") + """}
 rules:
   - {code: DT101, name: face-identification, title: t, message: m, description: d, severity: error,
-     sink_category: face-identification, clauses: [p-1], clause_category: location-tracking}
+     sink_category: face-identification, clause_category: location-tracking}
 """
     assert _error_key(tmp_path, text) == "clause_category"
+
+
+@pytest.mark.parametrize(("rules", "problem"), [("", "is required"), ("rules: [DT999]", "unknown rule"),
+                                                 ("rules: [DT101, DT101]", "twice")])
+def test_a_clause_names_the_rules_it_supports(tmp_path: Path, rules: str, problem: str) -> None:
+    text = ONE_CLAUSE.replace(", rules: []", f", {rules}" if rules else "") + """}
+rules:
+  - {code: DT101, name: face-identification, title: t, message: m, description: d, severity: error,
+     sink_category: face-identification}
+"""
+    (tmp_path / "p.yaml").write_text(text)
+    from devterms.pack.schema import RulePackError
+
+    with pytest.raises(RulePackError, match=problem) as error:
+        load_pack([tmp_path])
+    assert error.value.key == "rules"
+
+
+def test_a_rule_cites_the_clauses_that_name_it(pack: RulePack) -> None:
+    for code, rule in pack.rules.items():
+        assert rule.clauses == tuple(c for c in rule.clauses if code in pack.clauses[c].rules)
+        assert set(rule.clauses) == {c.id for c in pack.clauses.values() if code in c.rules}
 
 
 def test_the_shipped_json_schema_is_the_loaders() -> None:

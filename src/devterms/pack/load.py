@@ -157,8 +157,9 @@ def build(sections: dict[str, list[Entry]], version: str) -> RulePack:
     groups = _host_groups(sections.get("host_groups", []))
     platforms = _keyed(_platform(e) for e in sections.get("platforms", []))
     legal = _keyed(_legal_process(e) for e in sections.get("legal_process", []))
-    clauses = _keyed(_clause(e, platforms, legal) for e in sections.get("clauses", []))
-    rules = _keyed(_rule(e, clauses) for e in sections.get("rules", []))
+    uncited = _keyed(_rule(e) for e in sections.get("rules", []))
+    clauses = _keyed(_clause(e, platforms, legal, uncited) for e in sections.get("clauses", []))
+    rules = _cited(uncited, clauses, list(platforms), sections.get("rules", []))
     tool_rules = _keyed(_tool_rule(e, rules) for e in sections.get("tool_rules", []))
     gaps = _clause_gaps(sections.get("clause_gaps", []), platforms, clauses, rules)
     categories = {r.sink_category for r in rules.values()}
@@ -242,15 +243,21 @@ def _legal_process(e: Entry) -> tuple[Entry, str, str]:
     return e, key, text
 
 
-def _clause(e: Entry, platforms: dict[str, Platform], legal: dict[str, str]) -> tuple[Entry, str, Clause]:
+def _clause(e: Entry, platforms: dict[str, Platform], legal: dict[str, str],
+            rules: dict[str, Rule]) -> tuple[Entry, str, Clause]:
     exception = e.optional_text("legal_process")
     if exception is not None and exception not in legal:
         raise e.error("legal_process", f"names unknown legal_process entry {exception!r}")
     c = Clause(
         e.identifier("id"), e.ref("platform", platforms), e.text("document"), e.text("section"),
         e.text("url"), e.text("summary"), e.text("category"), e.choice("confidence", CONFIDENCES),
-        legal[exception] if exception is not None else None,
+        legal[exception] if exception is not None else None, e.str_list("rules", required=True, empty=True),
     )
+    for code in c.rules:
+        if code not in rules:
+            raise e.error("rules", f"names unknown rule {code!r}")
+    if len(set(c.rules)) != len(c.rules):
+        raise e.error("rules", "names a rule twice")
     if c.document not in {d.id for d in platforms[c.platform].documents}:
         raise e.error("document", f"{c.document!r} is not a document of platform {c.platform!r}")
     e.finish()
@@ -427,23 +434,34 @@ def _propagation(e: Entry) -> Propagation:
     return p
 
 
-def _rule(e: Entry, clauses: dict[str, Clause]) -> tuple[Entry, str, Rule]:
+def _rule(e: Entry) -> tuple[Entry, str, Rule]:
+    """A rule without its clauses yet: clauses name the rules they support (see :func:`_cited`)."""
     r = Rule(
         e.code("code"), e.identifier("name"), e.text("title"), e.text("message"),
         e.text("description"), e.choice("severity", SEVERITIES), e.text("sink_category"),
-        e.flag("enabled", default=True), e.str_list("clauses", required=True),
-        e.str_list("collects"), e.optional_text("clause_category") or "",
+        e.flag("enabled", default=True), (), e.str_list("collects"), e.optional_text("clause_category") or "",
     )
-    if r.clause_category and not any(clauses[c].category == r.clause_category for c in r.clauses if c in clauses):
-        raise e.error("clause_category", f"{r.clause_category!r} is the category of none of its clauses")
     for kind in r.collects:
         if kind not in SOURCE_KINDS:
             raise e.error("collects", f"{kind!r} is not a source kind ({', '.join(SOURCE_KINDS)})")
-    for cid in r.clauses:
-        if cid not in clauses:
-            raise e.error("clauses", f"names unknown clause {cid!r}")
     e.finish()
     return e, r.code, r
+
+
+def _cited(rules: dict[str, Rule], clauses: dict[str, Clause], platforms: list[str],
+           entries: list[Entry]) -> dict[str, Rule]:
+    """Each rule with the clauses that name it, so that a platform's clauses and the rules they
+    support live in the platform's own file: by platform in the order ``platforms`` lists them,
+    then in the order of the clause files."""
+    ordered = sorted(clauses.values(), key=lambda c: platforms.index(c.platform))
+    cited = {code: dataclasses.replace(rule, clauses=tuple(c.id for c in ordered if code in c.rules))
+             for code, rule in rules.items()}
+    for e in entries:
+        rule = cited.get(str(e.raw.get("code")))
+        if rule is not None and rule.clause_category \
+                and not any(clauses[c].category == rule.clause_category for c in rule.clauses):
+            raise e.error("clause_category", f"{rule.clause_category!r} is the category of none of its clauses")
+    return cited
 
 
 def _tool_rule(e: Entry, rules: dict[str, Rule]) -> tuple[Entry, str, Rule]:

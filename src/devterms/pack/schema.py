@@ -94,16 +94,17 @@ class Entry:
             raise self.error(key, "must be true or false")
         return value
 
-    def items(self, key: str, required: bool = False) -> list[object]:
+    def items(self, key: str, required: bool = False, empty: bool = False) -> list[object]:
+        """A list; ``required``: the key must be there, non-empty unless ``empty`` allows ``[]``."""
         value = self._get(key, required)
         if value is None:
             return []
-        if not isinstance(value, list) or (required and not value):
-            raise self.error(key, "must be a non-empty list" if required else "must be a list")
+        if not isinstance(value, list) or (required and not value and not empty):
+            raise self.error(key, "must be a non-empty list" if required and not empty else "must be a list")
         return value
 
-    def str_list(self, key: str, required: bool = False) -> tuple[str, ...]:
-        values = self.items(key, required)
+    def str_list(self, key: str, required: bool = False, empty: bool = False) -> tuple[str, ...]:
+        values = self.items(key, required, empty)
         if not all(isinstance(v, str) and v for v in values):
             raise self.error(key, "must be a list of non-empty strings")
         return tuple(values)  # type: ignore[arg-type]

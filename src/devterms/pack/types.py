@@ -68,6 +68,7 @@ class Clause:
     category: str
     confidence: str
     legal_process_exception: str | None
+    rules: tuple[str, ...] = ()  # the codes of the rules this clause supports
 
 
 @dataclass(frozen=True, slots=True)
