@@ -12,7 +12,7 @@ Bottom to top:
    steps), :mod:`.sites` (one call), :mod:`.tracking` (units of work and what they read).
 2. What the analysis remembers: :mod:`.heap` (globals and attributes), :mod:`.objects` (the
    project's functions and classes), :mod:`.storage` (files and tables), :mod:`.summaries`,
-   :mod:`.binding` (arguments to parameters), :mod:`.reporting` (findings, limits, uses).
+   :mod:`.binding` (arguments to parameters), :mod:`.findings` (findings, limits, uses).
 3. A body being run, as the effects see it: :mod:`.scope` (the ``Scope`` protocol).
 4. Effects on a scope: :mod:`.meetings` (where data meets vocabulary or other platforms),
    :mod:`.settings`, :mod:`.calling` (calls into the project), :mod:`.attributes`.

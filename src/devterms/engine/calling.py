@@ -16,7 +16,7 @@ from devterms.engine.binding import argument, bind_arguments, param_prefix
 from devterms.engine.heap import Heap
 from devterms.engine.objects import Definitions, FunctionInfo
 from devterms.engine.scope import Scope
-from devterms.engine.reporting import Reporter
+from devterms.engine.findings import Reporter
 from devterms.engine.sites import CallSite
 from devterms.engine.steps import Step
 from devterms.engine.storage import Persistence

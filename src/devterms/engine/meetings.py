@@ -26,7 +26,7 @@ from __future__ import annotations
 import libcst as cst
 
 from devterms.engine.scope import Scope
-from devterms.engine.reporting import Reporter
+from devterms.engine.findings import Reporter
 from devterms.engine.summaries import KEPT, Pending
 from devterms.pack.index import Knowledge
 from devterms.pack.types import RulePack, Vocabulary

@@ -11,7 +11,7 @@ from devterms.engine.heap import Heap
 from devterms.engine.meetings import Meetings
 from devterms.engine.module import ModuleState
 from devterms.engine.objects import ClassInfo, FunctionInfo
-from devterms.engine.reporting import Reporter
+from devterms.engine.findings import Reporter
 from devterms.engine.scope import Scope
 from devterms.engine.sites import CallSite
 from devterms.engine.storage import Persistence

@@ -12,7 +12,7 @@ when a call hands it platform data.
 This class implements :class:`devterms.engine.protocols.Run` for the interpreter by delegating
 to the parts that do the work: definitions (:mod:`.objects`, :mod:`.defining`), attributes,
 project calls, summaries, library effects (:mod:`.calls`), files and tables (:mod:`.storage`),
-reporting; which modules join is :mod:`.widening`'s answer.
+findings (:mod:`.findings`); which modules join is :mod:`.widening`'s answer.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from devterms.engine.meetings import Meetings
 from devterms.engine.module import ModuleState
 from devterms.engine.objects import ClassInfo, Definitions, FunctionInfo
 from devterms.engine.scope import Scope
-from devterms.engine.reporting import Reporter
+from devterms.engine.findings import Reporter
 from devterms.engine.sites import CallSite
 from devterms.engine.storage import Persistence
 from devterms.engine.summaries import Summaries, Summary
