@@ -309,3 +309,13 @@ def test_the_json_schema_accepts_every_pack_file_and_catches_a_misspelt_key() ->
     misspelt = {"aliases": [{"name": "a.b.C", "meams": "a.C", "checked": "a 1.0"}]}
     assert {e.validator for e in validator.iter_errors(misspelt)} == {"additionalProperties", "required"}
     assert not list(validator.iter_errors({"aliases": [{"name": "a.b.C", "means": "a.C", "checked": "a 1.0"}]}))
+
+
+def test_only_the_calls_a_pattern_keys_carry_their_string_argument(pack: RulePack) -> None:
+    from devterms.pack.index import Knowledge
+
+    knowledge = Knowledge(pack)
+    keyed = ("boto3.client", "boto3.Session().client", "boto3.session.Session().client",
+             "googleapiclient.discovery.build", "transformers.pipeline")
+    assert all(knowledge.keys_factory(path) for path in keyed)
+    assert not any(knowledge.keys_factory(path) for path in ("open", "os.getenv", "logging.getLogger", "requests.get"))

@@ -41,7 +41,7 @@ def call_site(run: Run, frame: Scope, node: cst.Call) -> CallSite:
     first = node.args[0] if node.args else None
     if first is not None and not first.star and first.keyword is None:
         text = site.positional[0].text if site.positional else None
-        factory = any(not p.rsplit(".", 1)[-1][:1].isupper() for p in callee.paths)
+        factory = any(run.knowledge.keys_factory(p) for p in callee.paths)
         if factory and text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
             site.key = f"({literal_key(text)})" if literal_key(text) else "()"
     return site

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from devterms.pack.patterns import CallMatcher, host_matches
+from devterms.pack.patterns import CallMatcher, canonical, host_matches, keyed_factories, unkeyed
 from devterms.pack.types import (
     Derivation, HttpClient, Meeting, Output, Propagation, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
 )
@@ -87,6 +87,7 @@ class Knowledge:
         self.binders = matcher(
             (c, p) for p in pack.propagation if p.kind == "binds-arguments" for c in p.calls)
         self.storage = matcher((c, st) for st in pack.storage for c in st.calls)
+        self._keyed_factories = keyed_factories(call for _, call in pack.call_patterns())
         self._host_sources = [(s, pack.expand_hosts(s.hosts)) for s in pack.sources if s.hosts]
         self._endpoint_sinks = [
             (s, pack.expand_hosts(s.hosts)) for s in pack.sinks if s.hosts and not s.calls
@@ -95,6 +96,11 @@ class Knowledge:
         self.source_trigger = _trigger(pack, [s for s in pack.sources if s.kind != "scraper"])
         self.scraper_trigger = _trigger(pack, [s for s in pack.sources if s.kind == "scraper"])
         self.sink_trigger = _trigger(pack, list(pack.sinks))
+
+    def keys_factory(self, path: str) -> bool:
+        """Whether a call to ``path`` is told apart by its string argument (see
+        :func:`~devterms.pack.patterns.keyed_factories`)."""
+        return canonical(unkeyed(path), self.pack.aliases) in self._keyed_factories
 
     def screen(self, text: str) -> frozenset[str]:
         """Which kinds of entry a text names: ``source``, ``scraper``, ``sink`` (the pre-screen).

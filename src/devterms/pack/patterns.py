@@ -19,11 +19,12 @@ from collections.abc import Iterable, Mapping
 _SEGMENT = re.compile(
     r"""
     (?P<name> \*\* | \* | [A-Za-z_][A-Za-z0-9_]* )     # a name, or a wildcard
-    (?P<calls> (?: \( (?: '[\w\-]*' )? \) )* )           # zero or more calls, maybe keyed
+    (?P<calls> (?: \( (?: '[\w\-]*' | '\*' )? \) )* )   # zero or more calls, maybe keyed
     """,
     re.VERBOSE,
 )
 _LITERAL_KEY = re.compile(r"[\w\-]*\Z")
+ANY_KEY = "('*')"  # a call keyed by its string argument, whatever it is (``transformers.pipeline('*')``)
 _ANY_CALL = r"\((?:'[\w\-]*')?\)"
 _ANY_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _ANY_SEGMENTS = r"[^.]+(?:\.[^.]+)*"
@@ -43,7 +44,7 @@ def compile_call_pattern(text: str) -> str:
         name = match["name"]
         parts.append({"**": _ANY_SEGMENTS, "*": _ANY_NAME}.get(name, re.escape(name)))
         for call in re.findall(r"\([^)]*\)", match["calls"]):
-            parts[-1] += _ANY_CALL if call == "()" else re.escape(call)
+            parts[-1] += _ANY_CALL if call in ("()", ANY_KEY) else re.escape(call)
     return r"\.".join(parts)
 
 
@@ -80,9 +81,9 @@ class CallMatcher:
     def _match(self, path: str) -> list[object]:
         path = canonical(path, self._aliases)
         found = list(self._exact.get(path, ()))
-        unkeyed = _KEY.sub("()", path)
-        if unkeyed != path:
-            found.extend(self._exact.get(unkeyed, ()))
+        without_keys = unkeyed(path)
+        if without_keys != path:
+            found.extend(self._exact.get(without_keys, ()))
         root = path.split(".", 1)[0].split("(", 1)[0]
         for group in (self._wild_group(root), self._wild_group("*"), self._wild_group("**")):
             found.extend(payload for regex, payload in group if regex.match(path))
@@ -98,7 +99,7 @@ class CallMatcher:
         return group
 
 
-_KEY = re.compile(r"\('[\w\-]*'\)")
+_KEY = re.compile(r"\('(?:[\w\-]*|\*)'\)")  # a literal key, or ANY_KEY in a pattern
 _NAME_END = re.compile(r"[.(]")
 
 
@@ -113,6 +114,19 @@ def canonical(path: str, aliases: Mapping[str, str]) -> str:
         if means is not None:
             return means + path[end:]
     return path
+
+
+def keyed_factories(patterns: Iterable[str]) -> frozenset[str]:
+    """The calls the patterns key by their string argument (``boto3.client`` in
+    ``boto3.client('rekognition').index_faces``, ``transformers.pipeline`` in
+    ``transformers.pipeline('*')``), written without keys: only a call to one of these carries its
+    literal key into its result's path, where patterns can tell it apart and reports show it."""
+    return frozenset(unkeyed(pattern[:m.start()]) for pattern in patterns for m in _KEY.finditer(pattern))
+
+
+def unkeyed(path: str) -> str:
+    """``path`` with every key dropped: ``boto3.client('s3').get`` -> ``boto3.client().get``."""
+    return _KEY.sub("()", path)
 
 
 def literal_key(value: str) -> str | None:
