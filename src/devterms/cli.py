@@ -378,30 +378,25 @@ def explain_text(pack: RulePack, rule: Rule) -> str:
     lines += ["", *textwrap.wrap(rule.description, 88), ""]
     if rule.clauses:
         lines.append("Clauses:")
-    exceptions: dict[str, list[str]] = {}
     for cid in rule.clauses:
         clause = pack.clauses[cid]
-        platform = pack.platforms[clause.platform]
-        title = {d.id: d.title for d in platform.documents}.get(clause.document, clause.document)
-        lines += [f"  {clause.id}", f"    platform: {platform.name}", f"    document: {title}",
+        lines += [f"  {clause.id}", f"    platform: {pack.platforms[clause.platform].name}",
+                  f"    document: {pack.document_title(clause)}",
                   f"    section:  {clause.section}", f"    url:      {clause.url}",
-                  *textwrap.wrap(clause.summary, 84, initial_indent="    summary:  ", subsequent_indent="              ")]
-        if clause.legal_process_exception:
-            exceptions.setdefault(clause.legal_process_exception, []).append(clause.id)
-        lines.append("")
+                  *textwrap.wrap(clause.summary, 84, initial_indent="    summary:  ", subsequent_indent="              "),
+                  ""]
+    exceptions = pack.legal_process(rule)
     if exceptions:
         lines.append("Legal-process exceptions:")
     for text, clauses in exceptions.items():
         lines += [*textwrap.wrap(", ".join(clauses), 84, initial_indent="  for: ", subsequent_indent="       "),
                   *textwrap.wrap(text, 84, initial_indent="    ", subsequent_indent="    "), ""]
-    gaps = [g for g in pack.clause_gaps.values() if rule.code in g.rules]
+    gaps = pack.gaps_for(rule)
     if gaps:
         lines.append("No clause (the terms were read and have none for this rule; the finding still stands):")
     for gap in gaps:
-        platform = pack.platforms[gap.platform]
-        docs = {d.id: d for d in platform.documents}
-        lines += [f"  {gap.id}", f"    platform: {platform.name}"]
-        lines += [f"    document: {docs[d].title} {docs[d].url}" for d in gap.documents]
+        lines += [f"  {gap.id}", f"    platform: {pack.platforms[gap.platform].name}"]
+        lines += [f"    document: {d.title} {d.url}".rstrip() for d in pack.gap_documents(gap)]
         lines += [f"    read from: {url}" for url in gap.copies]
         lines += [f"    checked:  {gap.checked}",
                   *textwrap.wrap(gap.statement, 84, initial_indent="    statement: ", subsequent_indent="               "),

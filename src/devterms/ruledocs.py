@@ -20,28 +20,23 @@ def rule_page(pack: RulePack, rule: Rule) -> str:
              f"Severity **{rule.severity}**, {state} by default"
              + (f", sink category `{rule.sink_category}`." if rule.sink_category else "."), "",
              "## What it finds and how to fix it", "", rule.description, ""]
-    exceptions: dict[str, list[str]] = {}
     if rule.clauses:
         lines += ["## Clauses", ""]
     for cid in rule.clauses:
         clause = pack.clauses[cid]
-        platform = pack.platforms[clause.platform]
-        title = {d.id: d.title for d in platform.documents}.get(clause.document, clause.document)
-        lines.append(f"- `{clause.id}` ({platform.name}): [{title} §{clause.section}]({clause.url}). {clause.summary}")
-        if clause.legal_process_exception:
-            exceptions.setdefault(clause.legal_process_exception, []).append(clause.id)
+        lines.append(f"- `{clause.id}` ({pack.platforms[clause.platform].name}): "
+                     f"[{pack.document_title(clause)} §{clause.section}]({clause.url}). {clause.summary}")
+    exceptions = pack.legal_process(rule)
     if exceptions:
         lines += ["", "## Legal process", ""]
         lines += [f"- {text} (clauses: {', '.join(f'`{c}`' for c in ids)})" for text, ids in exceptions.items()]
-    gaps = [g for g in pack.clause_gaps.values() if rule.code in g.rules]
+    gaps = pack.gaps_for(rule)
     if gaps:
         lines += ["", "## No clause", "",
                   "These platforms' terms were read and have no clause for this rule; their findings still stand.", ""]
     for gap in gaps:
-        platform = pack.platforms[gap.platform]
-        docs = {d.id: d for d in platform.documents}
-        read = ", ".join(f"[{docs[d].title}]({docs[d].url})" for d in gap.documents)
-        lines.append(f"- `{gap.id}` ({platform.name}): {gap.statement} Read: {read}, {gap.checked}.")
+        read = ", ".join(f"[{d.title}]({d.url})" for d in pack.gap_documents(gap))
+        lines.append(f"- `{gap.id}` ({pack.platforms[gap.platform].name}): {gap.statement} Read: {read}, {gap.checked}.")
     lines += ["", "## Suppressing one finding", "",
               f"Add `# noqa: {rule.code} <reason>` on the statement of the finding; the reason is kept "
               "as the justification in SARIF.", ""]

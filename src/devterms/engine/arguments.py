@@ -39,10 +39,9 @@ def call_site(run: Run, frame: Scope, node: cst.Call) -> CallSite:
         site.positional[:0] = [v for _, v in bound.parts]
     _read_back(run, frame, site)
     first = node.args[0] if node.args else None
-    if first is not None and not first.star and first.keyword is None:
-        text = site.positional[0].text if site.positional else None
-        factory = any(run.knowledge.keys_factory(p) for p in callee.paths)
-        if factory and text is not None and HOLE not in text and isinstance(first.value, cst.SimpleString):
+    if first is not None and isinstance(first.value, cst.SimpleString) and not first.star and first.keyword is None:
+        text = site.positional[0].text if site.positional else None  # a literal: checked before the pack is asked
+        if text is not None and HOLE not in text and any(run.knowledge.keys_factory(p) for p in callee.paths):
             site.key = f"({literal_key(text)})" if literal_key(text) else "()"
     return site
 

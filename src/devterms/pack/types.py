@@ -400,4 +400,31 @@ class RulePack:
 
     def clause_gap(self, rule: Rule, platform: str) -> ClauseGap | None:
         """The statement that ``platform``'s terms have no clause for ``rule``, if one was recorded."""
-        return next((g for g in self.clause_gaps.values() if g.platform == platform and rule.code in g.rules), None)
+        return next((g for g in self.gaps_for(rule) if g.platform == platform), None)
+
+    def gaps_for(self, rule: Rule) -> tuple[ClauseGap, ...]:
+        """Every platform's statement that its terms have no clause for ``rule``."""
+        return tuple(g for g in self.clause_gaps.values() if rule.code in g.rules)
+
+    def documents(self, platform: str) -> dict[str, Document]:
+        """A platform's documents by id (none for a platform the pack does not know)."""
+        known = self.platforms.get(platform)
+        return {d.id: d for d in known.documents} if known is not None else {}
+
+    def document_title(self, clause: Clause) -> str:
+        document = self.documents(clause.platform).get(clause.document)
+        return document.title if document is not None else clause.document
+
+    def gap_documents(self, gap: ClauseGap) -> list[Document]:
+        """The documents a clause gap's platform was read in (an unknown one by its id alone)."""
+        documents = self.documents(gap.platform)
+        return [documents.get(d, Document(d, d, "")) for d in gap.documents]
+
+    def legal_process(self, rule: Rule) -> dict[str, list[str]]:
+        """Each legal-process text the rule's clauses carry, with the clauses that carry it."""
+        texts: dict[str, list[str]] = {}
+        for cid in rule.clauses:
+            text = self.clauses[cid].legal_process_exception
+            if text:
+                texts.setdefault(text, []).append(cid)
+        return texts

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from devterms.model import Diagnostic, Finding, Hop
-from devterms.pack.types import Clause, ClauseGap, Document, Rule, RulePack
+from devterms.pack.types import Clause, ClauseGap, Rule, RulePack
 from devterms.sourcetext import SourceText
 
 
@@ -50,16 +50,6 @@ class Report:
         if finding.clauses or rule is None:
             return None
         return self.pack.clause_gap(rule, finding.platform)
-
-    def gap_documents(self, gap: ClauseGap) -> list[Document]:
-        platform = self.pack.platforms.get(gap.platform)
-        docs = {d.id: d for d in platform.documents} if platform else {}
-        return [docs.get(d, Document(d, d, "")) for d in gap.documents]
-
-    def document_title(self, clause: Clause) -> str:
-        platform = self.pack.platforms.get(clause.platform)
-        docs = {d.id: d.title for d in platform.documents} if platform else {}
-        return docs.get(clause.document, clause.document)
 
     def platform_name(self, platform: str) -> str:
         known = self.pack.platforms.get(platform)

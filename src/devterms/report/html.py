@@ -107,13 +107,13 @@ def _clauses(report: Report, finding: Finding) -> str:
         exception = (f"<br><em>Legal-process exception:</em> {escape(clause.legal_process_exception)}"
                      if clause.legal_process_exception else "")
         items.append(
-            f"<li>{_link(clause.url, f'{report.document_title(clause)} §{clause.section}')} "
+            f"<li>{_link(clause.url, f'{report.pack.document_title(clause)} §{clause.section}')} "
             f"({escape(report.platform_name(clause.platform))}, <code>{escape(clause.id)}</code>): "
             f"{escape(clause.summary)}{exception}</li>"
         )
     gap = report.clause_gap(finding)
     if gap is not None:
-        read = "; ".join(_link(d.url, d.title) if d.url else escape(d.title) for d in report.gap_documents(gap))
+        read = "; ".join(_link(d.url, d.title) if d.url else escape(d.title) for d in report.pack.gap_documents(gap))
         items.append(f"<li>No clause in {read} ({escape(report.platform_name(gap.platform))}, checked "
                      f"{escape(gap.checked)}, <code>{escape(gap.id)}</code>): {escape(gap.statement)} "
                      "The finding stands without a clause.</li>")

@@ -54,7 +54,7 @@ def finding_object(finding: Finding, report: Report | None = None) -> dict[str, 
 
 def gap_object(report: Report, gap: ClauseGap) -> dict[str, Any]:
     return {"id": gap.id, "statement": gap.statement, "checked": gap.checked,
-            "documents": [{"title": d.title, "url": d.url} for d in report.gap_documents(gap)],
+            "documents": [{"title": d.title, "url": d.url} for d in report.pack.gap_documents(gap)],
             "copies": list(gap.copies)}
 
 

@@ -85,12 +85,11 @@ def _help_text(report: Report, rule: Rule) -> str:
     for cid in rule.clauses:
         clause = report.pack.clauses.get(cid)
         if clause:
-            lines.append(f"- {report.document_title(clause)} §{clause.section}: {clause.summary} {clause.url}")
-    for gap in report.pack.clause_gaps.values():
-        if rule.code in gap.rules:
-            read = "; ".join(f"{d.title} {d.url}".rstrip() for d in report.gap_documents(gap))
-            lines.append(f"- No clause ({report.platform_name(gap.platform)}): {gap.statement} "
-                         f"Read: {read}, {gap.checked}.")
+            lines.append(f"- {report.pack.document_title(clause)} §{clause.section}: {clause.summary} {clause.url}")
+    for gap in report.pack.gaps_for(rule):
+        read = "; ".join(f"{d.title} {d.url}".rstrip() for d in report.pack.gap_documents(gap))
+        lines.append(f"- No clause ({report.platform_name(gap.platform)}): {gap.statement} "
+                     f"Read: {read}, {gap.checked}.")
     return "\n".join(lines)
 
 

@@ -55,7 +55,7 @@ def finding_lines(report: Report, finding: Finding, suffix: str = "") -> list[st
     clauses = report.clauses(finding)
     if clauses:
         clause = clauses[0]
-        lines.append(f"{INDENT}{'clause':<7} {clause.id}: {report.document_title(clause)} "
+        lines.append(f"{INDENT}{'clause':<7} {clause.id}: {report.pack.document_title(clause)} "
                      f"§{clause.section} {clause.url}")
     gap = report.clause_gap(finding)
     if gap is not None:
@@ -72,7 +72,7 @@ NO_CLAUSE = "The finding stands without a clause."
 
 def gap_lines(report: Report, gap: ClauseGap) -> list[str]:
     """``clause none``: what was read and when, then the statement, in place of a clause."""
-    read = "; ".join(f"{d.title} {d.url}".rstrip() for d in report.gap_documents(gap))
+    read = "; ".join(f"{d.title} {d.url}".rstrip() for d in report.pack.gap_documents(gap))
     return [f"{INDENT}{'clause':<7} none in {read} (checked {gap.checked})",
             f"{INDENT}{'':<7} {gap.statement} {NO_CLAUSE}"]
 
