@@ -7,6 +7,8 @@ short failing snippet instead of a missing finding somewhere in a large example.
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 import pytest
@@ -125,6 +127,18 @@ CASES = {
     "an f-string carries what it formats": """
         requests.post(POLICE, data=f"seen: {fetch()}")  # expect: DT201
     """,
+    "a format template keeps its known host": """
+        url = "https://tips.police.gov/{}".format("upload")
+        requests.post(url, json=fetch())  # expect: DT201
+    """,
+    "a format field hides the host it fills": """
+        url = "https://{}/upload".format("tips.police.gov")
+        requests.post(url, json=fetch())  # ok: DT201
+    """,
+    "a join puts its separator between the parts": """
+        url = "/".join(["https:", "", "tips.police.gov", "upload"])
+        requests.post(url, json=fetch())  # expect: DT201
+    """,
     "a dict literal carries its values": """
         payload = {"posts": fetch(), "n": 1}
         requests.post(POLICE, json=payload)  # expect: DT201
@@ -184,3 +198,12 @@ def test_semantics(snippet: str, tmp_path: Path, pack: RulePack) -> None:
     out = check_snippet(snippet, tmp_path, pack)
     assert not out.problems, "\n".join(out.problems)
     assert not out.todo_found and not out.todo_missing
+
+
+def test_text_methods_are_the_packs(tmp_path: Path, pack: RulePack) -> None:
+    """``str.format`` and ``sep.join`` are read as text builders because the pack says so."""
+    without = dataclasses.replace(
+        pack, propagation=tuple(p for p in pack.propagation if p.kind not in ("fills-template", "joins-text")),
+        version=pack.version + "+no-text-methods")  # a pack's version is its identity in the caches
+    out = check_snippet(CASES["a join puts its separator between the parts"], tmp_path, without)
+    assert out.problems and all("DT201" in problem for problem in out.problems)

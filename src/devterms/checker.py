@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import TypeVar
 
 from devterms import cache
-from devterms.discovery import resolved
+from devterms.discovery import display_path, resolved
 from devterms.pack.index import Knowledge
 from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, ReadFile, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding, Use
@@ -111,7 +111,7 @@ def check_project(
         if not timed_out:
             _recent[key] = recent
     findings, diagnostics, count, lines, uses = recent[1]
-    wanted = {_display(resolved(Path(p)), base) for p in report_on} if report_on is not None else None
+    wanted = {display_path(resolved(Path(p)), base) for p in report_on} if report_on is not None else None
     return CheckResult(
         tuple(f for f in findings if wanted is None or f.touches(wanted)),
         tuple(d for d in diagnostics if wanted is None or d.path in wanted),
@@ -140,7 +140,7 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     read.update((p, screen_text(buffers[p], knowledge)) for p in paths if p in buffers)
     digests: list[tuple[str, bytes]] = []
     for path in paths:
-        display, found = _display(path, base), read[path]
+        display, found = display_path(path, base), read[path]
         if found.problem is not None:
             line, problem = found.problem
             unreadable.append(Diagnostic(display, line, 0, problem))
@@ -201,12 +201,6 @@ def _module_name(path: Path, root: Path) -> tuple[str, bool]:
     return module_name(path, root)
 
 
-@functools.lru_cache(maxsize=65_536)
-def _display(path: Path, base: Path) -> str:
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _run_deep(work: Callable[[], T]) -> T:

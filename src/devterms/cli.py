@@ -22,9 +22,8 @@ from urllib.parse import urlsplit
 from devterms import __version__, cli_map
 from devterms.baseline import new_findings, read_baseline, write_baseline
 from devterms.config import CODE_OR_PREFIX, load_config
-from devterms.discovery import explicit_files, files_under, find_root, is_excluded, resolved
-from devterms.project import (Outcome, Project, analyse, build_pack, display_path, open_project,
-                               selection_for)
+from devterms.discovery import display_path, explicit_files, files_under, find_root, is_excluded, resolved
+from devterms.project import Outcome, Project, analyse, build_pack, open_project, selection_for
 from devterms.reading import Progress
 from devterms.changes import Changes
 from devterms.report import Report, formatters
@@ -212,7 +211,7 @@ def run_check(args: argparse.Namespace) -> int:
         if baseline:
             findings = new_findings(findings, read_baseline(baseline), source)
     diagnostics = tuple(d for _, outcome, _ in runs for d in outcome.diagnostics)
-    named_files = frozenset(display_path(f, Path.cwd()) for _, _, report_on in runs for f in report_on)
+    named_files = frozenset(display_path(resolved(f), resolved(Path.cwd())) for _, _, report_on in runs for f in report_on)
     report = Report(tuple(findings), diagnostics, merged_rules(runs), merged_pack(runs), source,
                     tuple(f for _, outcome, _ in runs for f in outcome.suppressed),
                     sum(outcome.files for _, outcome, _ in runs), time.perf_counter() - started,

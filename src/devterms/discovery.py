@@ -88,7 +88,7 @@ def is_excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:
     """Whether a glob of ``exclude`` matches the root-relative path, one of its folders, or its name."""
     if not exclude:
         return False
-    rel = _relative(path, root)
+    rel = display_path(path, root)
     parts = rel.split("/")
     prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
     return any(
@@ -121,9 +121,12 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _relative(path: Path, root: Path) -> str:
+@functools.lru_cache(maxsize=65_536)
+def display_path(path: Path, base: Path) -> str:
+    """How a file is named in output and in the analysis' results: its POSIX path relative to
+    ``base`` (both resolved) when it is below it, else its absolute POSIX path."""
     try:
-        return path.relative_to(root).as_posix()
+        return path.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 

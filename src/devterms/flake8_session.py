@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from devterms.discovery import files_under, find_root
-from devterms.project import Outcome, Project, analyse, display_path, open_project, selection_for
+from devterms.discovery import display_path, files_under, find_root
+from devterms.project import Outcome, Project, analyse, open_project, selection_for
 from devterms.model import Finding
 from devterms.errors import InputError
 from devterms.selection import Selection

@@ -16,7 +16,7 @@ from pathlib import Path
 from devterms import cache, checker
 from devterms.checker import Limits
 from devterms.config import Config, load_config
-from devterms.discovery import LOOSE_DEPTH, find_root, has_marker, project_files, resolved
+from devterms.discovery import LOOSE_DEPTH, display_path, find_root, has_marker, project_files, resolved
 from devterms.errors import InputError
 from devterms.model import Diagnostic, Finding, Use
 from devterms.noqa import FileSuppressions
@@ -164,7 +164,7 @@ def analyse(
     findings = [_with_severity(f, project.pack) for f in result.findings if wanted(f.code, f.path)]
     suppressed: list[Finding] = []
     if apply_noqa:
-        targets = [display_path(p, base) for p in (report_on if report_on is not None else files)]
+        targets = [display_path(resolved(p), base) for p in (report_on if report_on is not None else files)]
         findings, suppressed, unused = _apply_noqa(findings, targets, source, project, enabled)
         findings += [f for f in unused if wanted(f.code, f.path)]
     diagnostics = tuple(d for d in result.diagnostics if wanted(d.code, d.path))
@@ -210,13 +210,5 @@ def unused_noqa_finding(pack: RulePack, path: str, line: int, column: int, code:
                    "", "", (), ())
 
 
-def display_path(path: Path, base: Path) -> str:
-    """POSIX path relative to ``base`` when below it, else absolute (the engine's convention)."""
-    try:
-        return resolved(path).relative_to(base).as_posix()
-    except ValueError:
-        return resolved(path).as_posix()
-
-
 def _root_relative(root: Path, source: SourceText, path: str) -> str:
-    return display_path(source.resolve(path), root)
+    return display_path(resolved(source.resolve(path)), root)

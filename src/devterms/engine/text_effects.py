@@ -1,8 +1,8 @@
 """The text a call gives back, as a template whose unknown parts are holes.
 
 Text is what names files, tables and hosts, so it decides where data is stored and where it is
-sent: ``str.format`` and ``sep.join`` calls, a lookup's default, and the path, URL and SQL
-statement builders of the catalogue all give back the text they build.
+sent: the text methods (``str.format``, ``sep.join``), a lookup's default, and the path, URL and
+SQL statement builders of the catalogue all give back the text they build.
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ _FIELDS = re.compile(r"\{[^{}]*\}|%\([^()]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
 def built_text(knowledge: Knowledge, site: CallSite) -> str | None:
     """The string a path/URL builder or ``str.format`` call returns, as a template."""
     func = site.node.func
-    if isinstance(func, cst.Attribute) and func.attr.value == "format" and site.receiver.text:
-        return concat_text([format_holes(site.receiver.text)])
-    if isinstance(func, cst.Attribute) and func.attr.value == "join" and site.receiver.text \
-            is not None and len(site.positional) == 1 and site.positional[0].parts:
-        elements = [v.text for _, v in site.positional[0].parts]
-        return concat_text(interleave(elements, site.receiver.text))
     method = func.attr.value if isinstance(func, cst.Attribute) else None
+    receiver = site.receiver.text
+    text_method = knowledge.text_methods.get(method) if method and receiver is not None else None
+    if text_method == "fills-template" and receiver:
+        return concat_text([format_holes(receiver)])
+    if text_method == "joins-text" and receiver is not None and len(site.positional) == 1 \
+            and site.positional[0].parts:
+        return concat_text(interleave([v.text for _, v in site.positional[0].parts], receiver))
     for path in site.callee.paths or ([""] if method else []):
         lookup = knowledge.default_returner(path, method)
         default = site.arg(lookup.default) if lookup is not None and lookup.default is not None else None

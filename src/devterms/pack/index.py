@@ -75,6 +75,8 @@ class Knowledge:
         self.callbacks = matcher((c, s) for s in pack.sources for c in s.callbacks)
         self.fills_receiver = frozenset(
             m for p in pack.propagation if p.kind == "fills-receiver" for m in p.methods)
+        self.text_methods = {  # str.format, sep.join: what a method of known text gives back
+            m: p.kind for p in pack.propagation if p.kind in ("fills-template", "joins-text") for m in p.methods}
         builders = ("builds-path", "takes-folder", "names-current-folder", "names-temp-file", "builds-statement")
         self.path_builders = matcher((c, p) for p in pack.propagation if p.kind in builders for c in p.calls)
         defaults = [p for p in pack.propagation if p.kind == "returns-default"]

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from devterms import __version__
 from devterms.pack.types import (
-    CONFIDENCES, MEETING_KINDS, OUTPUT_KINDS, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS,
+    CONFIDENCES, MEETING_KINDS, OUTPUT_KINDS, METHOD_KINDS, PROPAGATION_KINDS, RECEIVER, SEVERITIES, SOURCE_KINDS,
     STORAGE_KINDS, STORES, TABLE_NAMES, VOCABULARY_REPORTS, Arg, Clause, ClauseGap, Condition, Derivation, Document, HttpClient,
     Meeting, Output,
     Platform, Propagation, Rule, RulePack, Sanitizer, Sink, Source, Storage, Vocabulary,
@@ -427,9 +427,9 @@ def _propagation(e: Entry) -> Propagation:
     if kind == "returns-default":
         if not p.calls and not p.methods:
             raise e.error("calls", "a returns-default entry names calls or methods")
-    elif (kind == "fills-receiver") != bool(p.methods) or (kind != "fills-receiver") != bool(p.calls):
-        raise e.error("methods" if kind == "fills-receiver" else "calls",
-                      f"a {kind} entry names {'methods' if kind == 'fills-receiver' else 'calls'}, only")
+    elif (kind in METHOD_KINDS) != bool(p.methods) or (kind not in METHOD_KINDS) != bool(p.calls):
+        raise e.error("methods" if kind in METHOD_KINDS else "calls",
+                      f"a {kind} entry names {'methods' if kind in METHOD_KINDS else 'calls'}, only")
     e.finish()
     return p
 

@@ -19,7 +19,8 @@ MEETING_KINDS = ("vocabulary", "cross-platform")
 OUTPUT_KINDS = ("alert", "store", "send")
 PROPAGATION_KINDS = ("fills-receiver", "builds-path", "binds-arguments", "returns-default",
                      "declares-setting", "returns-settings", "keeps-options", "shares-settings", "takes-folder",
-                     "names-current-folder", "names-temp-file", "builds-statement")
+                     "names-current-folder", "names-temp-file", "builds-statement", "fills-template", "joins-text")
+METHOD_KINDS = ("fills-receiver", "fills-template", "joins-text")  # kinds named by method, on any receiver
 STORAGE_KINDS = ("opener", "writer", "downloader", "lister", "sql", "reader")
 STORES = ("files", "tables", "cache")  # what a storage entry writes to, as the map groups it
 TABLE_NAMES = ("text", "model")  # how a table entry's ``path`` names its table
@@ -309,7 +310,11 @@ class Propagation:
     calls returning an SQL statement object, read as the text ``statement`` followed by the name
     of the table that the ``name`` argument (or, with ``receiver``, the receiver) stands for
     (SQLAlchemy Core's ``insert(users)``, ``users.select()``; with an empty ``statement``, the
-    object stands for the table's name: ``Table("users", metadata)``).
+    object stands for the table's name: ``Table("users", metadata)``); ``fills-template``:
+    methods (by name, on any text the engine knows) returning their receiver with its fields
+    filled in, the fields read as unknown parts (``"{}/{}.json".format(...)``); ``joins-text``:
+    methods returning their one argument's parts with the receiver's text between them
+    (``"/".join(parts)``).
     """
 
     id: str
