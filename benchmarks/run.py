@@ -24,8 +24,8 @@ project root, and the "touch" step edits a file). ``--quick`` takes every 10th f
 Output: ``benchmarks/results/latest.json`` and ``benchmarks/results/latest.md``.
 
 ``--engine 200,800,3200`` measures only issue #12's engine figures: positive projects of those
-sizes (every module a source and a sink), the import chain at the same sizes, a negative tree of
-700 modules naming platform hosts and face words, the CLI warm with no change and after changing
+sizes (every module a source and a sink), the import chain at the same sizes, two negative trees
+of 700 modules naming a platform host (one with face words, one calling face detection), the CLI warm with no change and after changing
 one module, and flake8 ``-j 2`` against ``-j 1``, each against libcst's parse-only time of the
 same files. Output: ``benchmarks/results/engine.{json,md}``.
 
@@ -481,6 +481,31 @@ class Counter{i}:
         return self.seen[word]
 '''
 
+NEGATIVE_SINK_MODULE = '''"""Negative module {i}: a platform host in its documentation, and face detection on local photos."""
+from pathlib import Path
+
+import face_recognition
+
+DOCS_URL = "https://graph.facebook.com/docs"  # documentation only: nothing requests it
+
+
+def count_faces(folder):
+    found = {{}}
+    for photo in sorted(Path(folder).glob("*.jpg")):
+        image = face_recognition.load_image_file(photo)
+        found[photo.name] = len(face_recognition.face_locations(image))
+    return found
+
+
+class Tally{i}:
+    def __init__(self):
+        self.total = 0
+
+    def add(self, counts):
+        self.total += sum(counts.values())
+        return self.total
+'''
+
 
 def from_template(template: str) -> Callable[[int], str]:
     """Module i of a project written from ``template``, importing module i-1."""
@@ -519,6 +544,7 @@ def _engine_row(work: Path, name: str, files: list[Path], folder: Path, timeout:
 def _warm(folder: Path, touched: Path, timeout: float) -> dict:
     """The CLI cold (cache written), warm with no change, and warm after changing one module."""
     devterms = [str(BIN / "devterms"), "check", "-j", "1", "--exit-zero", "."]
+    shutil.rmtree(folder / ".devterms_cache", ignore_errors=True)  # cold: nothing cached yet
     cold = measure(devterms, folder, timeout)
     same = measure(devterms, folder, timeout)
     touched.write_text(touched.read_text() + "\n# changed\n")
@@ -528,10 +554,44 @@ def _warm(folder: Path, touched: Path, timeout: float) -> dict:
             "ratio_changed_to_cold": round(changed["cpu"] / max(cold["cpu"], 0.01), 2)}
 
 
+PLAIN_MODULE = '''"""Plain module {i}: code of the same project with nothing to do with platform data."""
+from app import plain{prev}
+
+
+def scale(values, factor={i}):
+    return [plain{prev}.scale([v], 1)[0] * factor for v in values]
+
+
+class Ledger{i}:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, row):
+        self.rows.append(row)
+        return len(self.rows)
+'''
+
+
+def make_mixed(folder: Path, n: int, every: int = 20) -> list[Path]:
+    """``n`` modules, one in ``every`` a positive one (``m{j}``, importing the one before), the
+    rest plain modules importing each other (``plain{i}``): a large project of which a small
+    part touches platform data."""
+    positives = max(n // every, 2)
+    files = make_project(folder, positives, from_template(POSITIVE_MODULE))
+    for i in range(n - positives):
+        path = folder / "app" / f"plain{i}.py"
+        path.write_text(PLAIN_MODULE.format(i=i, prev=max(i - 1, 0)))
+        files.append(path)
+    return files
+
+
 def bench_engine(work: Path, sizes: list[int], timeout: float) -> dict:
     """Issue #12's measures: positive projects of ``sizes`` modules (every module a source and a
-    sink), the import chain at the same sizes, a negative tree of 700 modules, warm runs, and
-    flake8 ``-j 2`` against ``-j 1``; CPU as ratios to libcst's parse-only time in the same run."""
+    sink), the import chain at the same sizes, two negative trees of 700 modules (one naming face
+    words, one calling face detection on local photos), warm runs (also on a project of the
+    largest size of which 1 in 20 modules is positive, changing a plain module, then a positive
+    one), and flake8 ``-j 2`` against ``-j 1``; CPU as ratios to libcst's parse-only time in the
+    same run."""
     result: dict = {"positive": [], "chain": []}
     for n in sizes:
         folder = work / f"positive{n}"
@@ -548,8 +608,16 @@ def bench_engine(work: Path, sizes: list[int], timeout: float) -> dict:
     folder = work / "negative700"
     result["negative"] = _engine_row(work, "negative N=700", make_project(folder, 700, from_template(NEGATIVE_MODULE)),
                                      folder, timeout)
+    folder = work / "negative700sink"  # calls a sink too, so the pre-screen cannot rule it out
+    result["negative_sink"] = _engine_row(work, "negative, sink N=700",
+                                          make_project(folder, 700, from_template(NEGATIVE_SINK_MODULE)), folder, timeout)
     smallest = work / f"positive{sizes[0]}"
     result["warm"] = _warm(smallest, smallest / "app" / "m1.py", timeout)
+    mixed = work / f"mixed{sizes[-1]}"
+    make_mixed(mixed, sizes[-1])
+    result["mixed_modules"] = sizes[-1]
+    result["warm_mixed"] = _warm(mixed, mixed / "app" / "plain3.py", timeout)
+    result["warm_mixed_positive"] = _warm(mixed, mixed / "app" / "m1.py", timeout)
     flake8 = [PY, "-c", FLAKE8_WITH_PLUGIN, "--select", "DT", "."]
     one, two = (measure([*flake8, "-j", str(j)], smallest, timeout) for j in (1, 2))
     result["flake8_j2_to_j1_cpu"] = round(two["cpu"] / max(one["cpu"], 0.01), 2)
@@ -558,14 +626,18 @@ def bench_engine(work: Path, sizes: list[int], timeout: float) -> dict:
 
 def engine_markdown(result: dict) -> str:
     lines = ["| project | lines | parse s | check s | check / parse | MB | found |", "|---|---|---|---|---|---|---|"]
-    for row in [*result["positive"], *result["chain"], result["negative"]]:
+    for row in [*result["positive"], *result["chain"], result["negative"], result["negative_sink"]]:
         lines.append(f"| {row['name']} | {row['lines']:,} | {row['parse_inner']} | {row['check_inner']} | "
                      f"{row.get('ratio_to_parse', '–')} | {row['rss_mb']} | {', '.join(row['found'] or []) or '–'} |")
     warm = result["warm"]
     lines += ["", f"Growth exponent (CPU over lines): positive {result['positive_exponent']}, "
               f"chain {result['chain_exponent']}.",
               f"Warm, CLI, CPU against cold: no change {warm['ratio_same_to_cold']}x, one module changed "
-              f"{warm['ratio_changed_to_cold']}x. flake8 -j 2 against -j 1, CPU: {result['flake8_j2_to_j1_cpu']}x.", ""]
+              f"{warm['ratio_changed_to_cold']}x. flake8 -j 2 against -j 1, CPU: {result['flake8_j2_to_j1_cpu']}x.",
+              f"Warm on a {result['mixed_modules']:,}-module project, 1 in 20 modules positive, CPU against "
+              f"cold: no change {result['warm_mixed']['ratio_same_to_cold']}x, one plain module changed "
+              f"{result['warm_mixed']['ratio_changed_to_cold']}x, one positive module changed "
+              f"{result['warm_mixed_positive']['ratio_changed_to_cold']}x.", ""]
     return "\n".join(lines)
 
 

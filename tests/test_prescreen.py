@@ -38,3 +38,18 @@ def test_a_project_without_sources_parses_nothing(tmp_path: Path) -> None:
     (tmp_path / "cookies.py").write_text("DOMAINS = ['.gov', 'agency.gov']\ndef broken(:\n")
     result = check_project([tmp_path / "cookies.py"], pack=load_default_pack(), root=tmp_path)
     assert result.findings == () and result.diagnostics == ()
+
+
+def test_a_vocabulary_is_mentioned_only_by_all_the_words_of_a_term() -> None:
+    """Every term the engine would find counts (so the pre-screen loses nothing), and a file
+    holding only some words of terms (*no*, *of*, *face*) does not name a sink."""
+    pack = load_default_pack()
+    knowledge = Knowledge(pack)
+    vocabulary = knowledge.vocabulary
+    for term in (t for v in pack.vocabularies.values() for t in v.terms):
+        written = term.rstrip("*") + ("ing" if term.endswith("*") else "")
+        for text in (f"LABELS = ['{written}']", f"x = 'A_{written.upper().replace(' ', '-')}.txt'"):
+            assert vocabulary.hits(text) and vocabulary.mentioned(text), text
+    plain = "URL = 'https://graph.facebook.com/me'  # no: of the day, the face\nWORDS = ('faces', 'encodings')\n"
+    assert not vocabulary.hits(plain) and not vocabulary.mentioned(plain)
+    assert knowledge.screen(plain) == {"source"}

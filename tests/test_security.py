@@ -149,8 +149,8 @@ def test_no_network_access_during_a_check(tmp_path: Path, monkeypatch: pytest.Mo
 # --------------------------------------------------------------------------- cache tampering
 
 def _cached_entries(cache: Path) -> list[Path]:
-    """The cached answers (not the screen index)."""
-    return sorted(p for p in cache.glob("*.json") if not p.name.startswith("index-"))
+    """The cached answers (not the screen index or the project shapes)."""
+    return sorted(p for p in cache.glob("*.json") if not p.name.startswith(("index-", "shape-")))
 
 
 def _codes(result: CheckResult) -> set[tuple[str, int, str]]:
@@ -302,6 +302,7 @@ def forget_memos(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(devterms.checker, "_recent", {})
     monkeypatch.setattr(devterms.checker, "_results", {})
+    monkeypatch.setattr(devterms.checker, "_shapes", {})
 
 
 def _fresh_check(project: Path, cache: Path) -> CheckResult:
@@ -311,6 +312,7 @@ def _fresh_check(project: Path, cache: Path) -> CheckResult:
 
     devterms.checker._recent.clear()
     devterms.checker._results.clear()
+    devterms.checker._shapes.clear()
     devterms.reading._memo.clear()
     return check(project, cache_dir=cache)
 
@@ -370,6 +372,32 @@ def test_a_warm_run_on_an_unchanged_tree_reads_no_file(tmp_path: Path, monkeypat
     again = _fresh_check(project, cache)
     assert _codes(again) == _codes(first) and ("mod.py", SINK_LINE, "DT101") in _codes(again)
     assert opened == []
+
+
+@pytest.mark.parametrize(("change", "reused"), [
+    ("VALUE = 2\n", True),                                   # a file the engine never read
+    ("import mod\nVALUE = mod\n", False),                    # ... now importing one it read
+    ("import tweepy\nCLIENT = tweepy.Client('t')\n", False),  # ... now naming a source
+])
+def test_a_change_the_engine_did_not_read_reuses_the_answer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str, reused: bool) -> None:
+    """The answer stands when only files the engine did not read change, their imports and
+    pre-screen as they were; any other change is analysed."""
+    import devterms.analysis
+
+    project = _project_with_finding(tmp_path)
+    (project / "other.py").write_text("VALUE = 1\n")
+    cache = tmp_path / "cache"
+    first = _fresh_check(project, cache)
+    runs: list[int] = []
+    real = devterms.analysis.run_engine
+    monkeypatch.setattr(devterms.analysis, "run_engine", lambda *a: runs.append(1) or real(*a))
+    (project / "other.py").write_text(change)
+    again = _fresh_check(project, cache)
+    assert _codes(again) == _codes(first) and ("mod.py", SINK_LINE, "DT101") in _codes(again)
+    assert runs == ([] if reused else [1])
+    (project / "mod.py").write_text(SINK_PROGRAM + "\n# edited\n")
+    assert ("mod.py", SINK_LINE, "DT101") in _codes(_fresh_check(project, cache)) and len(runs) == 2 - reused
 
 
 def _project_with_finding(tmp_path: Path) -> Path:

@@ -20,7 +20,7 @@ from devterms.pack.types import RulePack
 
 def run_engine(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], budget: int,
                deadline: tuple[float, float], modes: tuple[bool, bool],
-               progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], list[Use], bool]:
+               progress: Progress | None) -> tuple[list[Finding], list[Diagnostic], list[Use], bool, set[str]]:
     """Pre-screen, parse what can matter, run the engine; problems become diagnostics.
 
     The modules that name a source or a sink are analysed first; the engine loads other
@@ -29,9 +29,12 @@ def run_engine(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], 
     Past the ``deadline`` (monotonic time, timeout in seconds) no module is loaded or run any
     more, and each one left gets a DT000 naming the timeout; the last value says if that happened.
     ``modes``: (prescreen, inventory); with inventory, modules that only collect are analysed too.
+    The last value names the files the engine read (by display path): of every other file only
+    its name, its pre-screen and its import lines played a part, so a change elsewhere in those
+    cannot change the answer (:mod:`devterms.checker` reuses it then).
     """
     prescreen, inventory = modes
-    project = ModuleGraph(_unique_names(sources))
+    project = ModuleGraph(sources)
     diagnostics: list[Diagnostic] = []
     parsed: dict[str, ModuleState | None] = {}
     run = _TimedRun(pack, knowledge, project, budget, load=lambda name: parse(name), deadline=deadline[0])
@@ -65,7 +68,8 @@ def run_engine(pack: RulePack, knowledge: Knowledge, sources: list[SourceFile], 
         diagnostics.append(Diagnostic(project.files[name].display, 1, 0,
                                       "analysis did not settle; findings through this module may be missing"))
     diagnostics.extend(run.limits())
-    return run.findings(), diagnostics, run.uses() if inventory else [], run.timed_out  # uses are the map's: placing them costs a pass per module
+    read = {project.files[name].display for name in parsed}
+    return run.findings(), diagnostics, run.uses() if inventory else [], run.timed_out, read  # uses are the map's: placing them costs a pass per module
 
 
 class _TimedRun(ProjectRun):
@@ -124,14 +128,3 @@ def _parse(source: SourceFile, diagnostics: list[Diagnostic]) -> ModuleState | N
     line, column, problem = parsed
     diagnostics.append(Diagnostic(source.display, line, column, problem))
     return None
-
-
-def _unique_names(sources: list[SourceFile]) -> list[SourceFile]:
-    """Two files with one module name (two scripts folders, say): keep both, renamed apart."""
-    seen: dict[str, int] = {}
-    for source in sources:
-        count = seen.get(source.name, 0)
-        seen[source.name] = count + 1
-        if count:
-            source.name = f"{source.name}__{count}"
-    return sources

@@ -13,9 +13,12 @@ outside any project, so an edited entry (one that would hide a finding), or one 
 another project, fails verification and is recomputed. A key file that is empty, short or not
 hex (a full disk, an edit) is replaced by a new random key rather than used.
 
-Besides the answers, the folder keeps a *screen index* per pack version (:func:`load_index`):
+Besides the answers, the folder keeps a *screen index* per pack version (:func:`load_record`):
 each file's status, content digest and pre-screen result, signed the same way, so that a run
-on an unchanged tree reads no file (see :mod:`devterms.reading`).
+on an unchanged tree reads no file (see :mod:`devterms.reading`). And it keeps each project
+*shape*'s last analysis (:func:`shape_key`): which files the engine read, and the import lines
+of the others. A change to a file the engine did not read, leaving its pre-screen and imports as
+they were, cannot change the answer, so :mod:`devterms.checker` reuses it without an analysis.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from devterms import __version__
 from devterms.model import Diagnostic, Finding, Hop, Use
@@ -58,19 +62,30 @@ def index_key(pack_version: str, max_bytes: int) -> str:
     return "index-" + hashlib.sha256(f"{__version__}\0{pack_version}\0{max_bytes}".encode()).hexdigest()[:32]
 
 
-def load_index(folder: Path, key: str) -> dict[str, list] | None:  # type: ignore[type-arg]
-    """The screen index stored under ``key``, if intact (a forged or edited one is ignored)."""
+def shape_key(pack_version: str, budget: int, files: Iterable[tuple[str, Iterable[str]]]) -> str:
+    """The name of a project's *shape* (see :func:`load_record`): ``files`` are (display path,
+    what its pre-screen names) pairs, so a file added, removed or newly naming a source or a
+    sink makes a new shape."""
+    digest = hashlib.sha256(f"shape\0{__version__}\0{pack_version}\0{budget}".encode())
+    for display, names in sorted((d, sorted(n)) for d, n in files):
+        digest.update("\0".join([display, *names, ""]).encode("utf-8", "surrogatepass") + b"\n")
+    return "shape-" + digest.hexdigest()[:32]
+
+
+def load_record(folder: Path, key: str) -> dict[str, Any] | None:
+    """The screen index or project shape stored under ``key``, if intact (a forged or edited
+    one is ignored)."""
     payload = _load_payload(folder, key)
     try:
-        index = json.loads(payload) if payload is not None else None
+        record = json.loads(payload) if payload is not None else None
     except ValueError:
         return None
-    return index if isinstance(index, dict) else None
+    return record if isinstance(record, dict) else None
 
 
-def save_index(folder: Path, key: str, index: dict[str, list]) -> None:  # type: ignore[type-arg]
-    if len(index) <= MAX_INDEX_ENTRIES:
-        _save_payload(folder, key, json.dumps(index, sort_keys=True))
+def save_record(folder: Path, key: str, record: Mapping[str, Any]) -> None:
+    if len(record) <= MAX_INDEX_ENTRIES:
+        _save_payload(folder, key, json.dumps(record, sort_keys=True))
 
 
 def has(folder: Path, key: str) -> bool:

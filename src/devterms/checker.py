@@ -23,6 +23,7 @@ from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, ReadFile, read_fi
 from devterms.model import Diagnostic, Finding, Use
 from devterms.modules import SourceFile, module_name
 from devterms.pack.types import RulePack
+from devterms.reuse import ShapeRecord, shape_record, still_answers
 
 DEFAULT_BUDGET_STEPS = 1_000_000  # about 20 s of CPU on a slow module
 DEFAULT_TIMEOUT_SECONDS = 600.0  # the whole run's wall clock
@@ -36,6 +37,7 @@ _results: dict[str, tuple[list[Finding], list[Diagnostic], list[Use]]] = {}
 # flake8 asks it once per file of the project.
 _Answer = tuple[list[Finding], list[Diagnostic], int, int, list[Use]]  # findings, diagnostics, files, lines, uses
 _recent: dict[tuple[object, ...], tuple[int, _Answer]] = {}
+_shapes: dict[str, ShapeRecord] = {}  # ... and what the last analysis of each project shape read
 _MAX_RESULTS = 4
 T = TypeVar("T")
 
@@ -131,14 +133,14 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     unreadable: list[Diagnostic] = []  # reading problems: cheap, found again on every call
     sources: list[SourceFile] = []
     index_name = cache.index_key(pack.version, limits.max_file_bytes)
-    index = (cache.load_index(cache_dir, index_name) or {}) if cache_dir is not None else None
+    index = (cache.load_record(cache_dir, index_name) or {}) if cache_dir is not None else None
     before = dict(index or {})
     read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress, limits.max_file_bytes,
                       index)
     if cache_dir is not None and index is not None and index != before:
-        cache.save_index(cache_dir, index_name, index)
+        cache.save_record(cache_dir, index_name, index)
     read.update((p, screen_text(buffers[p], knowledge)) for p in paths if p in buffers)
-    digests: list[tuple[str, bytes]] = []
+    digests: dict[str, bytes] = {}
     for path in paths:
         display, found = display_path(path, base), read[path]
         if found.problem is not None:
@@ -147,21 +149,29 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
             continue
         name, is_package = _module_name(path, root)
         sources.append(SourceFile(path, name, display, _text_of(found), is_package, found.names))
-        digests.append((display, found.digest))
+        digests[display] = found.digest
     mode = f"{pack.version}:{prescreen}:{'map' if inventory else 'check'}"  # the map's run is a run of its own
-    key = cache.project_key(mode, budget, digests)
+    key = cache.project_key(mode, budget, digests.items())
+    shape = cache.shape_key(mode, budget, ((s.display, s.names) for s in sources))
     remembered = _results.get(key)
     cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
+    reused = None if cached is not None else still_answers(
+        _shapes.get(shape) or (cache.load_record(cache_dir, shape) if cache_dir is not None else None), sources, digests)
+    if reused is not None:
+        cached = _results.get(reused) or (cache.load(cache_dir, reused) if cache_dir is not None else None)
     timed_out = False
     if cached is not None:
         findings, unanalysable, uses = cached
     else:
-        findings, unanalysable, uses, timed_out = _run_deep(
+        findings, unanalysable, uses, timed_out, read_by_engine = _run_deep(
             lambda: _analysis().run_engine(pack, knowledge, sources, budget, (deadline, limits.timeout), modes,
                                            progress))
+        if not timed_out:
+            _remember_shape(shape, shape_record(key, sources, digests, read_by_engine), cache_dir)
     if timed_out:
         pass  # a machine-dependent answer: neither remembered nor cached
-    elif cache_dir is not None and (cached is None or remembered is not None) and not cache.has(cache_dir, key):
+    elif cache_dir is not None and (cached is None or remembered is not None or reused is not None) \
+            and not cache.has(cache_dir, key):
         cache.save(cache_dir, key, findings, unanalysable, uses)
     if not timed_out:
         if len(_results) >= _MAX_RESULTS:
@@ -170,6 +180,14 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     diagnostics = sorted((*unreadable, *unanalysable), key=lambda d: (d.path, d.line))
     return (findings, diagnostics, len(sources), sum(read[p].lines for p in paths), uses), timed_out
 
+
+
+def _remember_shape(shape: str, record: ShapeRecord, cache_dir: Path | None) -> None:
+    if len(_shapes) >= _MAX_RESULTS:
+        _shapes.pop(next(iter(_shapes)))
+    _shapes[shape] = record
+    if cache_dir is not None:
+        cache.save_record(cache_dir, shape, record)
 
 
 def _analysis() -> ModuleType:

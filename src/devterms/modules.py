@@ -66,10 +66,13 @@ class ModuleGraph:
     import names and the modules that import a given one (the project as configured, with its
     root and rule pack, is :class:`devterms.project.Project`)."""
 
-    def __init__(self, files: Iterable[SourceFile]) -> None:
-        self.files = {f.name: f for f in files}
-        for f in self.files.values():
-            f.imports = self._scan_imports(f)
+    def __init__(self, files: Iterable[SourceFile], scan: bool = True) -> None:
+        """``scan=False`` leaves each file's ``imports`` to :meth:`scan_imports` (a warm run
+        asks only about the files that changed)."""
+        self.files = {f.name: f for f in _unique_names(files)}
+        if scan:
+            for f in self.files.values():
+                f.imports = self.scan_imports(f)
 
     def resolve_module(self, name: str, importer: SourceFile) -> str | None:
         """The project module an absolute import names, trying the importer's folders too."""
@@ -95,7 +98,8 @@ class ModuleGraph:
         """Project modules that import one of ``names`` directly."""
         return {f.name for f in self.files.values() if f.imports & names}
 
-    def _scan_imports(self, f: SourceFile) -> set[str]:
+    def scan_imports(self, f: SourceFile) -> set[str]:
+        """The project modules ``f``'s import lines name (found in its text, not parsed)."""
         found: set[str] = set()
         for match in _IMPORT_LINE.finditer(f.text):
             if match["from"] is not None:
@@ -110,3 +114,16 @@ class ModuleGraph:
                 if resolved and resolved != f.name:
                     found.add(resolved)
         return found
+
+
+def _unique_names(files: Iterable[SourceFile]) -> list[SourceFile]:
+    """Two files with one module name (two scripts folders, say): keep both, renamed apart."""
+    seen: dict[str, int] = {}
+    unique = []
+    for source in files:
+        count = seen.get(source.name, 0)
+        seen[source.name] = count + 1
+        if count:
+            source.name = f"{source.name}__{count}"
+        unique.append(source)
+    return unique

@@ -228,6 +228,7 @@ class Knowledge:
 
 _WORD = re.compile(r"\w+")
 _NAME = re.compile(r"[A-Za-z_]\w*")
+_TERM_WORD = re.compile(r"[^\W_]+")  # the words of a vocabulary term: ``_`` and ``.`` separate them too
 
 
 class Trigger:
@@ -323,7 +324,12 @@ class VocabularyMatcher:
                 body = "|".join(_term_regex(t) for t in sorted(terms, key=len, reverse=True))
                 alternatives.append(f"(?P<{name}>{body})")
         self._regex = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])") if alternatives else None
-        self._words = {w for v in vocabularies for term in v.terms for w in _WORD.findall(term.rstrip("*"))}
+        self._needs: dict[str, list[tuple[frozenset[str], str]]] = {}  # strong terms by their longest word
+        for term in {t for v in vocabularies for t in v.terms}:
+            words = _TERM_WORD.findall(term.rstrip("*"))
+            stem = words.pop() if term.endswith("*") else ""  # ``occupy*``: a word beginning so
+            key = max(words, key=len) if words else ""
+            self._needs.setdefault(key, []).append((frozenset(words), stem))
         self._memo: dict[str, tuple[TermHit, ...]] = {}
 
     def hits(self, text: str) -> tuple[TermHit, ...]:
@@ -336,8 +342,16 @@ class VocabularyMatcher:
         return found
 
     def mentioned(self, text: str) -> bool:
-        """Whether a whole text (a file) may hold a strong term (the pre-screen's question)."""
-        return bool(self._words) and not self._words.isdisjoint(_WORD.findall(text.lower()))
+        """Whether a whole text (a file) may hold a strong term (the pre-screen's question): it
+        has every word of one, so every text :meth:`hits` finds a term in is one. Any one word of
+        any term would do as well only in name: *no* (of *no kings*) and *of* are in every file."""
+        lowered = text.lower()
+        words = set(_TERM_WORD.findall(lowered))
+        for key in (*words.intersection(self._needs), ""):
+            for need, stem in self._needs.get(key, ()):
+                if need <= words and (not stem or any(w.startswith(stem) for w in words)):
+                    return True
+        return False
 
     def _find(self, text: str) -> tuple[TermHit, ...]:
         if self._regex is None or len(text) < 2:
