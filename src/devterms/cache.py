@@ -43,6 +43,7 @@ MAX_ENTRIES = 32
 MAX_ENTRY_BYTES = 64 << 20
 MAX_INDEX_ENTRIES = 200_000  # files in the screen index (a bigger tree reads its files each run)
 KEY_BYTES = 32
+INDEX_FORMAT = 2  # what a screen records (2: whether the file holds a noqa comment)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -59,7 +60,8 @@ def project_key(pack_version: str, budget: int, files: Iterable[tuple[str, bytes
 
 def index_key(pack_version: str, max_bytes: int) -> str:
     """The name of the screen index (see :mod:`devterms.reading`) for one pack and size bound."""
-    return "index-" + hashlib.sha256(f"{__version__}\0{pack_version}\0{max_bytes}".encode()).hexdigest()[:32]
+    named = f"{__version__}\0{INDEX_FORMAT}\0{pack_version}\0{max_bytes}"
+    return "index-" + hashlib.sha256(named.encode()).hexdigest()[:32]
 
 
 def shape_key(pack_version: str, budget: int, files: Iterable[tuple[str, Iterable[str]]]) -> str:

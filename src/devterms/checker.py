@@ -6,6 +6,7 @@ one :class:`~devterms.model.Diagnostic`: the engine below only ever sees parsed 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 import threading
@@ -19,7 +20,7 @@ from typing import TypeVar
 from devterms import cache
 from devterms.discovery import display_path, resolved
 from devterms.pack.index import Knowledge
-from devterms.reading import DEFAULT_MAX_FILE_BYTES, Progress, ReadFile, read_files, same_as_read, screen_text
+from devterms.reading import DEFAULT_MAX_FILE_BYTES, NOQA, Progress, ReadFile, read_files, same_as_read, screen_text
 from devterms.model import Diagnostic, Finding, Use
 from devterms.modules import SourceFile, module_name
 from devterms.pack.types import RulePack
@@ -35,8 +36,7 @@ _knowledge_cache: dict[str, Knowledge] = {}
 _results: dict[str, tuple[list[Finding], list[Diagnostic], list[Use]]] = {}
 # ... and the whole answer to the same question while no file changed (by size and mtime):
 # flake8 asks it once per file of the project.
-_Answer = tuple[list[Finding], list[Diagnostic], int, int, list[Use]]  # findings, diagnostics, files, lines, uses
-_recent: dict[tuple[object, ...], tuple[int, _Answer]] = {}
+_recent: dict[tuple[object, ...], tuple[int, CheckResult]] = {}
 _shapes: dict[str, ShapeRecord] = {}  # ... and what the last analysis of each project shape read
 _MAX_RESULTS = 4
 T = TypeVar("T")
@@ -60,6 +60,7 @@ class CheckResult:
     files: int
     lines: int
     uses: tuple[Use, ...] = ()  # with ``inventory``: what the map shows
+    suppressing: frozenset[str] = frozenset()  # the files holding a noqa comment (display paths)
 
 
 def check_project(
@@ -112,20 +113,20 @@ def check_project(
         recent = (versions, answer)
         if not timed_out:
             _recent[key] = recent
-    findings, diagnostics, count, lines, uses = recent[1]
-    wanted = {display_path(resolved(Path(p)), base) for p in report_on} if report_on is not None else None
-    return CheckResult(
-        tuple(f for f in findings if wanted is None or f.touches(wanted)),
-        tuple(d for d in diagnostics if wanted is None or d.path in wanted),
-        count, lines,
-        tuple(u for u in uses if wanted is None or u.path in wanted),
-    )
+    whole = recent[1]
+    if report_on is None:
+        return whole
+    wanted = {display_path(resolved(Path(p)), base) for p in report_on}
+    return dataclasses.replace(
+        whole, findings=tuple(f for f in whole.findings if f.touches(wanted)),
+        diagnostics=tuple(d for d in whole.diagnostics if d.path in wanted),
+        uses=tuple(u for u in whole.uses if u.path in wanted))
 
 
 def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: RulePack,
                    knowledge: Knowledge, root: Path, base: Path, jobs: int,
                    cache_dir: Path | None, budget: int, bounds: tuple[float, Limits], modes: tuple[bool, bool],
-                   progress: Progress | None) -> tuple[_Answer, bool]:
+                   progress: Progress | None) -> tuple[CheckResult, bool]:
     """Every finding and diagnostic of the project, from the caches when they have it, and
     whether the run timeout cut the analysis short (such an answer is not cached)."""
     deadline, limits = bounds
@@ -178,7 +179,9 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
             _results.pop(next(iter(_results)))
         _results[key] = (findings, unanalysable, uses)
     diagnostics = sorted((*unreadable, *unanalysable), key=lambda d: (d.path, d.line))
-    return (findings, diagnostics, len(sources), sum(read[p].lines for p in paths), uses), timed_out
+    suppressing = frozenset(s.display for s in sources if NOQA in s.names)
+    return CheckResult(tuple(findings), tuple(diagnostics), len(sources), sum(read[p].lines for p in paths),
+                       tuple(uses), suppressing), timed_out
 
 
 

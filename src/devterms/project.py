@@ -165,7 +165,7 @@ def analyse(
     suppressed: list[Finding] = []
     if apply_noqa:
         targets = [display_path(resolved(p), base) for p in (report_on if report_on is not None else files)]
-        findings, suppressed, unused = _apply_noqa(findings, targets, source, project, enabled)
+        findings, suppressed, unused = _apply_noqa(findings, targets, result.suppressing, source, project, enabled)
         findings += [f for f in unused if wanted(f.code, f.path)]
     diagnostics = tuple(d for d in result.diagnostics if wanted(d.code, d.path))
     return Outcome(
@@ -182,22 +182,24 @@ def _with_severity(finding: Finding, pack: RulePack) -> Finding:
 
 
 def _apply_noqa(
-    findings: list[Finding], targets: Sequence[str], source: SourceText,
+    findings: list[Finding], targets: Sequence[str], holding_noqa: Collection[str], source: SourceText,
     project: Project, enabled: Collection[str],
 ) -> tuple[list[Finding], list[Finding], list[Finding]]:
-    """Split findings into kept and suppressed, and turn dead noqa codes into DT001 findings."""
+    """Split findings into kept and suppressed, and turn dead noqa codes of the ``targets`` into
+    DT001 findings; only the files ``holding_noqa`` (their screen saw the word) are read."""
     per_file: dict[str, FileSuppressions] = {}
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for finding in findings:
+        if finding.path not in holding_noqa:
+            kept.append(finding)
+            continue
         if finding.path not in per_file:
             per_file[finding.path] = FileSuppressions(source.text(finding.path))
         is_quiet = per_file[finding.path].suppressed(finding.code, finding.line)
         (suppressed if is_quiet else kept).append(finding)
     unused = []
-    for path in targets:
-        if not source.mentions(path, "noqa"):
-            continue
+    for path in (t for t in targets if t in holding_noqa):
         comments = per_file.get(path) or FileSuppressions(source.text(path))
         for comment, code in comments.unused(enabled, project.rules):
             unused.append(unused_noqa_finding(project.pack, path, comment.line, comment.column, code))

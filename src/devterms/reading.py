@@ -29,6 +29,7 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 PARALLEL_FROM = 64  # fewer files than this are read faster than worker processes start
 DEFAULT_MAX_FILE_BYTES = 5_000_000  # larger files are generated data, not code to analyse
 _CHUNK = 32
+NOQA = "noqa"  # besides the trigger kinds, a screen says whether a file holds the word (for DT001)
 
 
 Index = MutableMapping[str, list]  # type: ignore[type-arg]  # path -> [status..., digest, names, lines]
@@ -36,7 +37,8 @@ Index = MutableMapping[str, list]  # type: ignore[type-arg]  # path -> [status..
 
 @dataclass(eq=False, slots=True)
 class ReadFile:
-    """A file's screen: the trigger kinds it names, its line count and content digest, or why it
+    """A file's screen: the trigger kinds it names (and :data:`NOQA` if it holds a noqa comment,
+    so that only those files are read to find unused ones), its line count and content digest, or why it
     cannot be analysed (``problem``); and its text, kept when the file was read, else read from
     ``source`` on first use (a screen taken from the index)."""
 
@@ -139,7 +141,10 @@ def _screen(text: str, knowledge: Knowledge) -> ReadFile:
         line = text.count("\n", 0, text.index("\0")) + 1
         return _unreadable(line, "cannot parse: the file contains NUL bytes")
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-    return ReadFile(None, knowledge.screen(text), text.count("\n") + 1, digest, text)
+    names = knowledge.screen(text)
+    if NOQA in text.lower():
+        names |= {NOQA}
+    return ReadFile(None, names, text.count("\n") + 1, digest, text)
 
 
 def _read_all(paths: list[Path], knowledge: Knowledge, jobs: int,

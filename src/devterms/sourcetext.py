@@ -40,19 +40,6 @@ class SourceText:
             self._cache[path] = physical_lines(text)
         return self._cache[path]
 
-    def mentions(self, path: str, word: str) -> bool:
-        """Whether ``path`` holds ``word`` in any case (ASCII), without splitting it into lines:
-        most files named on a command line hold no ``noqa`` at all."""
-        if path in self._cache:
-            return word in self.text(path).lower()
-        full = self.resolve(path)
-        if full in self._overrides:
-            return word in self._overrides[full].lower()
-        try:
-            return word.encode() in full.read_bytes().lower()
-        except OSError:
-            return False
-
     def line(self, path: str, number: int) -> str:
         """Line ``number`` (1-based) without its newline; empty when out of range."""
         lines = self.lines(path)

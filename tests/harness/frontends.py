@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from devterms.checker import CheckResult
+from devterms.discovery import display_path, resolved
 from devterms.model import Diagnostic, Finding, Hop
 from devterms.pack.types import Clause, Document, Platform, Rule, RulePack
 
@@ -90,14 +92,6 @@ def write_tree(root: Path, files: Mapping[str, str]) -> Path:
 
 
 @dataclass
-class FakeResult:
-    findings: tuple[Finding, ...]
-    diagnostics: tuple[Diagnostic, ...]
-    files: int
-    lines: int
-
-
-@dataclass
 class FakeEngine:
     """Stands in for ``checker.check_project``: returns canned findings, records each call.
 
@@ -109,21 +103,16 @@ class FakeEngine:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     calls: list[dict[str, Any]] = field(default_factory=list)
 
-    def __call__(self, files: Sequence[Path], **options: Any) -> FakeResult:
+    def __call__(self, files: Sequence[Path], **options: Any) -> CheckResult:
         self.calls.append({"files": list(files), **options})
-        base = options.get("display_base") or Path.cwd()
+        base = resolved(options.get("display_base") or Path.cwd())
         report_on = options.get("report_on")
-        wanted = None if report_on is None else {_display(Path(p), base) for p in report_on}
+        wanted = None if report_on is None else {display_path(resolved(Path(p)), base) for p in report_on}
         keep = [f for f in self.findings if wanted is None or f.touches(wanted)]
         diags = [d for d in self.diagnostics if wanted is None or d.path in wanted]
-        return FakeResult(tuple(keep), tuple(diags), len(files), 0)
-
-
-def _display(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+        noqa = frozenset(display_path(resolved(Path(f)), base) for f in files
+                         if Path(f).is_file() and "noqa" in Path(f).read_text(errors="replace").lower())
+        return CheckResult(tuple(keep), tuple(diags), len(files), 0, (), noqa)
 
 
 def install_fake_engine(monkeypatch: Any, engine: FakeEngine) -> FakeEngine:
