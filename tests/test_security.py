@@ -364,6 +364,7 @@ def test_a_warm_run_on_an_unchanged_tree_reads_no_file(tmp_path: Path, monkeypat
     project = _project_with_finding(tmp_path)
     for i in range(20):
         (project / f"other{i}.py").write_text(f"VALUE_{i} = {i}\n")
+    (project / "quiet.py").write_text("VALUE = 1  # NOQA: DT201\n")  # DT001 will read it, and only it
     cache = tmp_path / "cache"
     first = _fresh_check(project, cache)
     opened: list[Path] = []
@@ -371,7 +372,7 @@ def test_a_warm_run_on_an_unchanged_tree_reads_no_file(tmp_path: Path, monkeypat
     monkeypatch.setattr(devterms.reading, "_read_text", lambda path, limit: opened.append(path) or real(path, limit))
     again = _fresh_check(project, cache)
     assert _codes(again) == _codes(first) and ("mod.py", SINK_LINE, "DT101") in _codes(again)
-    assert opened == []
+    assert opened == [] and again.suppressing == first.suppressing == {"quiet.py"}
 
 
 @pytest.mark.parametrize(("change", "reused"), [
