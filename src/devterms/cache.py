@@ -86,8 +86,7 @@ def load_record(folder: Path, key: str) -> dict[str, Any] | None:
 
 
 def save_record(folder: Path, key: str, record: Mapping[str, Any]) -> None:
-    if len(record) <= MAX_INDEX_ENTRIES:
-        _save_payload(folder, key, json.dumps(record, sort_keys=True))
+    _save_payload(folder, key, json.dumps(record, sort_keys=True))
 
 
 def has(folder: Path, key: str) -> bool:

@@ -138,7 +138,7 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     before = dict(index or {})
     read = read_files([p for p in paths if p not in buffers], knowledge, jobs, progress, limits.max_file_bytes,
                       index)
-    if cache_dir is not None and index is not None and index != before:
+    if cache_dir is not None and index is not None and index != before and len(index) <= cache.MAX_INDEX_ENTRIES:
         cache.save_record(cache_dir, index_name, index)
     read.update((p, screen_text(buffers[p], knowledge)) for p in paths if p in buffers)
     digests: dict[str, bytes] = {}
@@ -155,11 +155,11 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
     key = cache.project_key(mode, budget, digests.items())
     shape = cache.shape_key(mode, budget, ((s.display, s.names) for s in sources))
     remembered = _results.get(key)
-    cached = remembered or (cache.load(cache_dir, key) if cache_dir is not None else None)
+    cached = remembered or _stored_answer(key, cache_dir)
     reused = None if cached is not None else still_answers(
         _shapes.get(shape) or (cache.load_record(cache_dir, shape) if cache_dir is not None else None), sources, digests)
     if reused is not None:
-        cached = _results.get(reused) or (cache.load(cache_dir, reused) if cache_dir is not None else None)
+        cached = _results.get(reused) or _stored_answer(reused, cache_dir)
     timed_out = False
     if cached is not None:
         findings, unanalysable, uses = cached
@@ -184,6 +184,9 @@ def _whole_project(paths: tuple[Path, ...], buffers: Mapping[Path, str], pack: R
                        tuple(uses), suppressing), timed_out
 
 
+def _stored_answer(key: str, cache_dir: Path | None) -> tuple[list[Finding], list[Diagnostic], list[Use]] | None:
+    return cache.load(cache_dir, key) if cache_dir is not None else None
+
 
 def _remember_shape(shape: str, record: ShapeRecord, cache_dir: Path | None) -> None:
     if len(_shapes) >= _MAX_RESULTS:
@@ -205,6 +208,7 @@ def _text_of(found: ReadFile) -> Callable[[], str]:
     """The text of a file that has one (read now, or when first needed)."""
     return lambda: found.text or ""
 
+
 def _stat_fingerprint(paths: Sequence[Path]) -> int:
     """Changes when any file's size or modification time does (a stat costs microseconds)."""
     versions = []
@@ -220,8 +224,6 @@ def _stat_fingerprint(paths: Sequence[Path]) -> int:
 @functools.lru_cache(maxsize=65_536)
 def _module_name(path: Path, root: Path) -> tuple[str, bool]:
     return module_name(path, root)
-
-
 
 
 def _run_deep(work: Callable[[], T]) -> T:

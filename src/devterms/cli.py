@@ -211,7 +211,8 @@ def run_check(args: argparse.Namespace) -> int:
         if baseline:
             findings = new_findings(findings, read_baseline(baseline), source)
     diagnostics = tuple(d for _, outcome, _ in runs for d in outcome.diagnostics)
-    named_files = frozenset(display_path(resolved(f), resolved(Path.cwd())) for _, _, report_on in runs for f in report_on)
+    here = resolved(Path.cwd())
+    named_files = frozenset(display_path(resolved(f), here) for _, _, report_on in runs for f in report_on)
     report = Report(tuple(findings), diagnostics, merged_rules(runs), merged_pack(runs), source,
                     tuple(f for _, outcome, _ in runs for f in outcome.suppressed),
                     sum(outcome.files for _, outcome, _ in runs), time.perf_counter() - started,

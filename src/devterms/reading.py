@@ -16,6 +16,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import re
 import stat
 import tokenize
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
@@ -30,6 +31,7 @@ PARALLEL_FROM = 64  # fewer files than this are read faster than worker processe
 DEFAULT_MAX_FILE_BYTES = 5_000_000  # larger files are generated data, not code to analyse
 _CHUNK = 32
 NOQA = "noqa"  # besides the trigger kinds, a screen says whether a file holds the word (for DT001)
+_NOQA = re.compile(NOQA, re.IGNORECASE)
 
 
 Index = MutableMapping[str, list]  # type: ignore[type-arg]  # path -> [status..., digest, names, lines]
@@ -142,7 +144,7 @@ def _screen(text: str, knowledge: Knowledge) -> ReadFile:
         return _unreadable(line, "cannot parse: the file contains NUL bytes")
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
     names = knowledge.screen(text)
-    if NOQA in text.lower():
+    if _NOQA.search(text):  # a search, not a lower-cased copy of every file
         names |= {NOQA}
     return ReadFile(None, names, text.count("\n") + 1, digest, text)
 
